@@ -1,0 +1,2 @@
+/** Evaluation metrics, accumulated over a whole dataset. */
+package io.ovrsis.api.eval;

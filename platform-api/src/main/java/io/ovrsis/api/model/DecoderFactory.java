@@ -1,0 +1,7 @@
+package io.ovrsis.api.model;
+
+import io.ovrsis.api.component.ComponentFactory;
+
+/** Slot {@code model.decoder}. */
+public interface DecoderFactory<C> extends ComponentFactory<C, Decoder> {
+}

@@ -1,0 +1,41 @@
+package io.ovrsis.api.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+
+/** Element-wise and shape functions shared by model plugins, each matching its PyTorch namesake. */
+public final class Ops {
+    private Ops() {
+    }
+
+    /** CLIP's {@code QuickGELU}: x·σ(1.702x). */
+    public static NDArray quickGelu(NDArray x) {
+        return x.mul(Activation.sigmoid(x.mul(1.702f)));
+    }
+
+    /** Exact (erf) GELU, {@code nn.GELU()}. */
+    public static NDArray gelu(NDArray x) {
+        return Activation.gelu(x);
+    }
+
+    /** {@code F.normalize(x, dim=axis, eps)}: x / max(‖x‖₂, eps). */
+    public static NDArray l2Normalize(NDArray x, int axis, float eps) {
+        NDArray norm = x.square().sum(new int[] {axis}, true).sqrt().maximum(eps);
+        return x.div(norm);
+    }
+
+    /** {@code torch.rot90(x, k, dims=(-2, -1))} for (..., H, W); k may be negative. */
+    public static NDArray rot90(NDArray x, int k) {
+        int q = Math.floorMod(k, 4);
+        if (q == 0) {
+            return x;
+        }
+        int d = x.getShape().dimension();
+        return x.rotate90(q, new int[] {d - 2, d - 1});
+    }
+
+    /** ReLU6: min(max(x, 0), 6). */
+    public static NDArray relu6(NDArray x) {
+        return x.clip(0f, 6f);
+    }
+}

@@ -1,0 +1,7 @@
+package io.ovrsis.api.track;
+
+import io.ovrsis.api.component.ComponentFactory;
+
+/** Slot {@code tracking}. */
+public interface RunTrackerFactory<C> extends ComponentFactory<C, RunTracker> {
+}

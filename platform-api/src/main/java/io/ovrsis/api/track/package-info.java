@@ -1,0 +1,2 @@
+/** Run tracking: one backend interface; MLflow is the shipped implementation. */
+package io.ovrsis.api.track;
