@@ -1,0 +1,132 @@
+package io.ovrsis.runtime.weights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ovrsis.api.weights.StateDict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every fixture format read back and compared with what PyTorch reads (max diff 0.0). */
+class TorchCheckpointReaderTest {
+    private final TorchCheckpointReader reader = new TorchCheckpointReader();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"basic_zip", "basic_legacy"})
+    void readsEveryDtypeAndStridedViewsExactly(String stem) throws IOException {
+        JsonNode expected = Fixtures.expected(stem);
+        try (NDManager m = NDManager.newBaseManager();
+                StateDict dict = reader.read(Fixtures.file(stem + ".pth"), m)) {
+            Fixtures.assertMatches(dict, expected);
+            assertThat(dict.tensors().get("f16").getDataType()).isEqualTo(DataType.FLOAT16);
+            assertThat(dict.tensors().get("bf16").getDataType()).isEqualTo(DataType.FLOAT32);
+            assertThat(dict.tensors().get("transposed").getShape().getShape()).containsExactly(4, 3);
+            assertThat(dict.tensors().get("sliced").getShape().getShape()).containsExactly(2, 2);
+            assertThat(dict.tensors().get("scalar").getShape().dimension()).isZero();
+            assertThat(dict.source()).isEqualTo(Fixtures.file(stem + ".pth"));
+        }
+    }
+
+    @Test
+    void viewsSharingAStorageAreIndependentArrays() throws IOException {
+        try (NDManager m = NDManager.newBaseManager();
+                StateDict dict = reader.read(Fixtures.file("basic_zip.pth"), m)) {
+            float before = dict.tensors().get("transposed").getFloat(0, 1);
+            dict.tensors().get("base").set(new ai.djl.ndarray.index.NDIndex("1, 0"), 99f);
+            assertThat(dict.tensors().get("transposed").getFloat(0, 1)).isEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"detectron2_zip", "detectron2_legacy"})
+    void descendsIntoTheModelEntryPastNumpyScalarsAndNamespaces(String stem) throws IOException {
+        try (NDManager m = NDManager.newBaseManager();
+                StateDict dict = reader.read(Fixtures.file(stem + ".pth"), "model", m)) {
+            Fixtures.assertMatches(dict, Fixtures.expected(stem));
+        }
+    }
+
+    @Test
+    void descendsIntoTheDinoTeacherAndStripsItsPrefixes() throws IOException {
+        JsonNode expected = Fixtures.expected("dino_teacher");
+        try (NDManager m = NDManager.newBaseManager();
+                StateDict teacher = reader.read(Fixtures.file("dino_teacher.pth"), "teacher", m)) {
+            Fixtures.assertMatches(teacher, expected);
+            StateDict stripped = StateDicts.stripPrefixes(teacher, "module.", "backbone.");
+            assertThat(stripped.tensors().keySet()).containsExactly(
+                    "cls_token", "blocks.0.norm1.weight", "head.last_layer.weight");
+            assertThat(stripped.tensors().get("cls_token"))
+                    .isSameAs(teacher.tensors().get("module.backbone.cls_token"));
+        }
+    }
+
+    @Test
+    void readsAPickledModuleObjectLikeItsStateDict() throws IOException {
+        try (NDManager m = NDManager.newBaseManager();
+                StateDict dict = reader.read(Fixtures.file("whole_module.pth"), m)) {
+            Fixtures.assertMatches(dict, Fixtures.expected("whole_module"));
+            assertThat(dict.tensors()).doesNotContainKey("bn.scratch"); // non-persistent buffer
+        }
+    }
+
+    @Test
+    void readsTorchScriptArchivesUnderStateDictNames() throws IOException {
+        JsonNode expected = Fixtures.expected("clip_like_script");
+        try (NDManager m = NDManager.newBaseManager();
+                StateDict dict = reader.read(Fixtures.file("clip_like_script.pt"), m)) {
+            Fixtures.assertMatches(dict, expected);
+            assertThat(dict.tensors()).doesNotContainKey("scratch"); // plain attribute, no buffer
+            assertThat(dict.tensors().get("visual.transformer.resblocks.1.attn.in_proj_weight")
+                    .getDataType()).isEqualTo(DataType.FLOAT16);
+            assertThat(dict.tensors().get("visual.ln_post.weight").getDataType())
+                    .isEqualTo(DataType.FLOAT32);
+            assertThat(dict.tensors().get("input_resolution").getLong()).isEqualTo(8L);
+            assertThat(dict.tensors().get("context_length").getLong()).isEqualTo(6L);
+            assertThat(dict.tensors().get("vocab_size").getLong()).isEqualTo(10L);
+        }
+    }
+
+    @Test
+    void descendsIntoATorchScriptSubmodule() throws IOException {
+        JsonNode expected = Fixtures.expected("clip_like_script");
+        try (NDManager m = NDManager.newBaseManager();
+                StateDict visual = reader.read(Fixtures.file("clip_like_script.pt"), "visual", m)) {
+            assertThat(List.copyOf(visual.tensors().keySet()))
+                    .containsExactlyElementsOf(Fixtures.strings(expected.get("visualKeys")));
+            Fixtures.assertTensor("proj", visual.tensors().get("proj"),
+                    expected.get("tensors").get("visual.proj"));
+        }
+    }
+
+    @Test
+    void theZipPrefixDoesNotHaveToMatchTheFileName(@TempDir Path dir) throws IOException {
+        Path renamed = Files.copy(Fixtures.file("basic_zip.pth"), dir.resolve("weights.bin"));
+        try (NDManager m = NDManager.newBaseManager(); StateDict dict = reader.read(renamed, m)) {
+            Fixtures.assertMatches(dict, Fixtures.expected("basic_zip"));
+        }
+    }
+
+    @Test
+    void blankEntryMeansTheWholeFile() throws IOException {
+        try (NDManager m = NDManager.newBaseManager();
+                StateDict dict = reader.read(Fixtures.file("basic_legacy.pth"), " ", m)) {
+            assertThat(dict.tensors()).hasSize(Fixtures.names(Fixtures.expected("basic_legacy")).size());
+        }
+    }
+
+    @Test
+    void detectsEachFormatFromTheContents() throws IOException {
+        assertThat(CheckpointFormat.detect(Fixtures.file("basic_zip.pth"))).isEqualTo(CheckpointFormat.TORCH_ZIP);
+        assertThat(CheckpointFormat.detect(Fixtures.file("basic_legacy.pth"))).isEqualTo(CheckpointFormat.TORCH_LEGACY);
+        assertThat(CheckpointFormat.detect(Fixtures.file("detectron2_legacy.pth"))).isEqualTo(CheckpointFormat.TORCH_LEGACY);
+        assertThat(CheckpointFormat.detect(Fixtures.file("clip_like_script.pt"))).isEqualTo(CheckpointFormat.TORCHSCRIPT);
+    }
+}
