@@ -1,0 +1,57 @@
+package io.ovrsis.plugins.rsfusion;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.engine.Engine;
+import io.ovrsis.api.model.CostVolume;
+import io.ovrsis.api.model.FeatureMaps;
+import io.ovrsis.api.model.Guidance;
+import io.ovrsis.api.model.TextEmbeddings;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Timing of the paper-size head (B = 1, T = 17, grid 24, hidden 128), printed only; run with
+ * {@code -Dtest=RsFusionBenchmark -Dovrsis.bench=true}. Asserts nothing about time.
+ */
+@EnabledIfSystemProperty(named = "ovrsis.bench", matches = "true")
+class RsFusionBenchmark {
+
+    @Test
+    void paperSizeLayerTimes() {
+        int t = 17;
+        try (NDManager m = NDManager.newBaseManager()) {
+            RsFusionHeadConfig d = RsFusionHeadConfig.defaults();
+            RsFusionHeadConfig one = new RsFusionHeadConfig(1, 128, 8, 2, 2, 3, 128, 128, d.guidanceSource());
+            RsFusionHead f = (RsFusionHead) new RsFusionHeadFactory().create(one, TestContexts.vitB16());
+            f.module().initialize(m, 1);
+            Guidance g = new Guidance(new FeatureMaps(Map.of("dense", TestArrays.randn(m, 2, 1, 512, 24, 24))), Map.of());
+            TextEmbeddings text = new TextEmbeddings(TestArrays.text(m, 3, t, 1, 512),
+                    Collections.nCopies(t, "c"), List.of("{}"));
+            NDArray cost = TestArrays.randn(m, 1, 1, 128, t, 24, 24);
+            JniUtils.setGradMode(false);
+            for (int i = 0; i < 3; i++) {
+                time("inference, 1 layer (+ guidance projections)", () -> f.fuse(new CostVolume(cost), g, text, false));
+            }
+            JniUtils.setGradMode(true);
+            for (int i = 0; i < 2; i++) {
+                time("training forward+backward, 1 layer", () -> {
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        gc.backward(f.fuse(new CostVolume(cost), g, text, true).volume().sum());
+                    }
+                });
+            }
+        }
+    }
+
+    private static void time(String what, Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        System.out.printf("%s: %.1f ms%n", what, (System.nanoTime() - t0) / 1e6);
+    }
+}
