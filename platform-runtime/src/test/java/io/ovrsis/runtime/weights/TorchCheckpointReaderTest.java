@@ -1,10 +1,12 @@
 package io.ovrsis.runtime.weights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.weights.StateDict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,6 +53,32 @@ class TorchCheckpointReaderTest {
         try (NDManager m = NDManager.newBaseManager();
                 StateDict dict = reader.read(Fixtures.file(stem + ".pth"), "model", m)) {
             Fixtures.assertMatches(dict, Fixtures.expected(stem));
+        }
+    }
+
+    @Test
+    void readsOnlyTheStoragesOfTheRequestedEntry(@TempDir Path dir) throws IOException {
+        // data/4 is the optimizer's momentum buffer: without it, "model" still reads
+        Path file = HandmadeCheckpoints.withoutEntry(Fixtures.file("detectron2_zip.pth"),
+                dir.resolve("no_optimizer_storage.pth"), "/data/4");
+        try (NDManager m = NDManager.newBaseManager();
+                StateDict dict = reader.read(file, "model", m)) {
+            Fixtures.assertMatches(dict, Fixtures.expected("detectron2_zip"));
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThatThrownBy(() -> reader.read(file, "optimizer", m))
+                    .isInstanceOf(ComponentException.class)
+                    .hasMessageContaining("storage detectron2_zip/data/4 is missing");
+        }
+    }
+
+    @Test
+    void readsNestedDictsUnderDottedNames() throws IOException {
+        try (NDManager m = NDManager.newBaseManager();
+                StateDict dict = reader.read(Fixtures.file("detectron2_legacy.pth"), "optimizer", m)) {
+            assertThat(dict.tensors().keySet()).containsExactly("state.0.momentum_buffer");
+            assertThat(dict.tensors().get("state.0.momentum_buffer").getShape().getShape())
+                    .containsExactly(4, 2);
         }
     }
 
