@@ -1,0 +1,12 @@
+package io.ovrsis.plugins.rstransfer;
+
+import io.ovrsis.api.nn.TensorModule;
+
+/** A module that only names children, like {@code nn.Sequential} / {@code nn.ModuleList}. */
+final class Container extends TensorModule implements ModuleRegistry {
+
+    @Override
+    public <M extends TensorModule> M add(String name, M module) {
+        return child(name, module);
+    }
+}
