@@ -128,10 +128,10 @@ final class TensorMaterializer {
                 dst.put(dstPos, src, srcPos, length);
                 dstPos += length;
             } else {
-                for (long j = 0; j < inner; j++) {
-                    convert(src, Math.toIntExact(srcPos + j * innerStride * in), type, dst, dstPos);
-                    dstPos += out;
-                }
+                int step = Math.toIntExact(innerStride * in);
+                Math.toIntExact(srcPos + (inner - 1) * (long) step); // stays inside the buffer
+                copyRow(src, srcPos, step, (int) inner, type, dst, dstPos);
+                dstPos += (int) inner * out;
             }
             for (int d = index.length - 1; d >= 0; d--) {
                 if (++index[d] < shape[d]) {
@@ -142,16 +142,44 @@ final class TensorMaterializer {
         }
     }
 
-    private static void convert(ByteBuffer src, int srcPos, StorageType type, ByteBuffer dst, int dstPos) {
+    /** Copies {@code count} elements {@code step} bytes apart, converting each. */
+    private static void copyRow(ByteBuffer src, int srcPos, int step, int count, StorageType type,
+            ByteBuffer dst, int dstPos) {
+        int s = srcPos;
+        int d = dstPos;
         switch (type) {
-            case BFLOAT16 -> dst.putInt(dstPos, (src.getShort(srcPos) & 0xffff) << 16);
-            case SHORT -> dst.putInt(dstPos, src.getShort(srcPos));
+            case BFLOAT16 -> {
+                for (int j = 0; j < count; j++, s += step, d += 4) {
+                    dst.putInt(d, (src.getShort(s) & 0xffff) << 16);
+                }
+            }
+            case SHORT -> {
+                for (int j = 0; j < count; j++, s += step, d += 4) {
+                    dst.putInt(d, src.getShort(s));
+                }
+            }
             default -> {
                 switch (type.elementBytes()) {
-                    case 1 -> dst.put(dstPos, src.get(srcPos));
-                    case 2 -> dst.putShort(dstPos, src.getShort(srcPos));
-                    case 4 -> dst.putInt(dstPos, src.getInt(srcPos));
-                    default -> dst.putLong(dstPos, src.getLong(srcPos));
+                    case 1 -> {
+                        for (int j = 0; j < count; j++, s += step, d++) {
+                            dst.put(d, src.get(s));
+                        }
+                    }
+                    case 2 -> {
+                        for (int j = 0; j < count; j++, s += step, d += 2) {
+                            dst.putShort(d, src.getShort(s));
+                        }
+                    }
+                    case 4 -> {
+                        for (int j = 0; j < count; j++, s += step, d += 4) {
+                            dst.putInt(d, src.getInt(s));
+                        }
+                    }
+                    default -> {
+                        for (int j = 0; j < count; j++, s += step, d += 8) {
+                            dst.putLong(d, src.getLong(s));
+                        }
+                    }
                 }
             }
         }
