@@ -1,0 +1,174 @@
+package io.ovrsis.plugins.clip.weights;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.ovrsis.api.component.ComponentException;
+import io.ovrsis.api.nn.Param;
+import io.ovrsis.api.nn.TensorModule;
+import io.ovrsis.api.weights.StateDict;
+import io.ovrsis.plugins.clip.WeightsFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Copies one CLIP tower's tensors from a checkpoint into its module, strictly (method.md §11.1,
+ * §11.2, §14.1–14.2): OpenAI key names, the image tower under {@code visual.}, the text tower
+ * everything else; fused {@code attn.in_proj_weight} (3D×D) split into q/k/v rows 0..D, D..2D,
+ * 2D..3D (the authors' split layout is accepted as well); the scalar entries
+ * {@code input_resolution}, {@code context_length}, {@code vocab_size} dropped; fp16 widened to
+ * fp32; for RemoteCLIP the conv/Linear/attention/projection tensors rounded through fp16.
+ * Missing, unexpected or wrongly shaped keys fail with a message that lists them and says what
+ * architecture the file looks like.
+ */
+public final class ClipWeightLoader {
+    /** Non-weight entries of OpenAI's archives. */
+    public static final Set<String> SCALARS = Set.of("input_resolution", "context_length", "vocab_size");
+    private static final String VISUAL = "visual.";
+    private static final String FUSED = "attn.in_proj_weight";
+    private static final String[] ROUNDED_SUFFIXES = {".attn.q_proj_weight", ".attn.k_proj_weight",
+        ".attn.v_proj_weight", ".attn.in_proj_bias", ".attn.out_proj.weight", ".attn.out_proj.bias",
+        ".mlp.c_fc.weight", ".mlp.c_fc.bias", ".mlp.c_proj.weight", ".mlp.c_proj.bias"};
+    private static final Set<String> ROUNDED_NAMES = Set.of("conv1.weight", "proj", "text_projection");
+    private static final int LISTED = 12;
+
+    /** Which half of the CLIP checkpoint a tower reads. */
+    public enum Tower { IMAGE, TEXT }
+
+    private ClipWeightLoader() {
+    }
+
+    /**
+     * Loads every parameter of {@code module} from {@code dict}.
+     *
+     * @param keyPath the component's config key, for errors
+     * @param componentId the component id, for errors
+     * @return the number of tensors rounded through fp16
+     */
+    public static int load(TensorModule module, StateDict dict, Tower tower, WeightsFormat format,
+            String keyPath, String componentId) {
+        Map<String, NDArray> entries = towerEntries(dict, tower);
+        try {
+            return check(module, dict, entries, tower, format, keyPath, componentId);
+        } finally {
+            // the q/k/v slices are views made here; the dict's own tensors are closed by its owner
+            Set<NDArray> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            own.addAll(dict.tensors().values());
+            entries.values().stream().filter(t -> !own.contains(t)).forEach(NDArray::close);
+        }
+    }
+
+    private static int check(TensorModule module, StateDict dict, Map<String, NDArray> entries, Tower tower,
+            WeightsFormat format, String keyPath, String componentId) {
+        Map<String, Param> params = module.namedParameters();
+        List<String> missing = new ArrayList<>();
+        List<String> wrongShape = new ArrayList<>();
+        for (Map.Entry<String, Param> e : params.entrySet()) {
+            NDArray t = entries.get(e.getKey());
+            if (t == null) {
+                missing.add(prefix(tower) + e.getKey() + " " + shapeText(e.getValue().shape()));
+            } else if (!t.getShape().equals(e.getValue().shape())) {
+                wrongShape.add(prefix(tower) + e.getKey() + " has shape " + shapeText(t.getShape())
+                        + ", expected " + shapeText(e.getValue().shape()));
+            }
+        }
+        Set<String> unexpected = new TreeSet<>();
+        for (String k : entries.keySet()) {
+            if (!params.containsKey(k)) {
+                unexpected.add(prefix(tower) + k + " " + shapeText(entries.get(k).getShape()));
+            }
+        }
+        if (!wrongShape.isEmpty() || !missing.isEmpty() || !unexpected.isEmpty()) {
+            String code = wrongShape.isEmpty() ? "OVRSIS-WEIGHTS-KEYS" : "OVRSIS-WEIGHTS-SHAPE";
+            StringBuilder msg = new StringBuilder(dict.source() + ": does not fit " + componentId
+                    + " (" + keyPath + "). ");
+            appendList(msg, "wrong shapes", wrongShape);
+            appendList(msg, "missing keys", missing);
+            appendList(msg, "unexpected keys", new ArrayList<>(unexpected));
+            msg.append("The file looks like ").append(ClipArchitecture.describe(dict, tower)).append('.');
+            throw new ComponentException(code, keyPath + ".weights", msg.toString());
+        }
+        int rounded = 0;
+        for (Map.Entry<String, Param> e : params.entrySet()) {
+            NDArray t = entries.get(e.getKey());
+            if (format == WeightsFormat.REMOTECLIP && roundsThroughHalf(e.getKey())) {
+                try (NDArray half = t.toType(DataType.FLOAT16, false); NDArray back = half.toType(DataType.FLOAT32, false)) {
+                    e.getValue().load(back);
+                }
+                rounded++;
+            } else {
+                e.getValue().load(t);
+            }
+        }
+        return rounded;
+    }
+
+    /** The tower's tensors under its own names, with fused in-projections split. */
+    static Map<String, NDArray> towerEntries(StateDict dict, Tower tower) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : dict.tensors().entrySet()) {
+            String key = e.getKey();
+            boolean visual = key.startsWith(VISUAL);
+            if (SCALARS.contains(key) || visual != (tower == Tower.IMAGE)) {
+                continue;
+            }
+            String name = visual ? key.substring(VISUAL.length()) : key;
+            NDArray t = e.getValue();
+            Shape s = t.getShape();
+            if (name.endsWith(FUSED) && s.dimension() == 2 && s.get(0) % 3 == 0) {
+                String base = name.substring(0, name.length() - FUSED.length()) + "attn.";
+                long d = s.get(0) / 3;
+                out.put(base + "q_proj_weight", t.get("0:" + d + ", :"));
+                out.put(base + "k_proj_weight", t.get(d + ":" + 2 * d + ", :"));
+                out.put(base + "v_proj_weight", t.get(2 * d + ":" + 3 * d + ", :"));
+            } else {
+                out.put(name, t);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the authors' load rounds this tensor through fp16 (method.md §14.1). */
+    public static boolean roundsThroughHalf(String name) {
+        if (ROUNDED_NAMES.contains(name)) {
+            return true;
+        }
+        if (!name.startsWith("transformer.resblocks.")) {
+            return false;
+        }
+        for (String suffix : ROUNDED_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String prefix(Tower tower) {
+        return tower == Tower.IMAGE ? VISUAL : "";
+    }
+
+    static String shapeText(Shape s) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < s.dimension(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(s.get(i));
+        }
+        return sb.append(')').toString();
+    }
+
+    private static void appendList(StringBuilder msg, String what, List<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        msg.append(items.size()).append(' ').append(what).append(": ");
+        msg.append(String.join("; ", items.subList(0, Math.min(LISTED, items.size()))));
+        if (items.size() > LISTED) {
+            msg.append("; and ").append(items.size() - LISTED).append(" more");
+        }
+        msg.append(". ");
+    }
+}
