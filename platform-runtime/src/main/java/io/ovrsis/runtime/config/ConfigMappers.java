@@ -19,7 +19,6 @@ final class ConfigMappers {
     /** YAML streaming: yes/no/on/off stay strings; modest size limits. */
     static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);
         options.setNestingDepthLimit(64);
         options.setCodePointLimit(8 * 1024 * 1024);
