@@ -1,6 +1,7 @@
 package io.ovrsis.runtime.weights;
 
 import ai.djl.ndarray.NDManager;
+import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.weights.StateDict;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -70,7 +71,7 @@ final class LegacyCheckpoint {
         try {
             return unpickler.load(in);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof io.ovrsis.api.component.ComponentException ce) {
+            if (e instanceof ComponentException ce) {
                 throw ce;
             }
             throw WeightsErrors.format(file, "the " + what + " of this legacy torch.save file cannot"

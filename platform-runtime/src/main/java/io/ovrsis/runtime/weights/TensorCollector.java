@@ -2,9 +2,11 @@ package io.ovrsis.runtime.weights;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -160,7 +162,7 @@ final class TensorCollector {
 
     private String kind(Object value) {
         if (value instanceof TensorRef t) {
-            return "tensor " + t.dtype() + " " + java.util.Arrays.toString(t.shape());
+            return "tensor " + t.dtype() + " " + Arrays.toString(t.shape());
         }
         Map<String, Object> children = value instanceof PyObject || value instanceof Map<?, ?>
                 ? children(value) : null;
@@ -170,7 +172,7 @@ final class TensorCollector {
             return what + " of " + children.size() + " entries, " + tensors + " tensors";
         }
         if (value instanceof Number || value instanceof Boolean) {
-            return value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " " + value;
+            return value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
         }
         if (value instanceof String s) {
             return "string '" + (s.length() > 30 ? s.substring(0, 30) + "..." : s) + "'";

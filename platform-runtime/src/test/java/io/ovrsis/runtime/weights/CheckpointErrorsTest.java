@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -161,7 +162,7 @@ class CheckpointErrorsTest {
     @Test
     void storageEntryShorterThanDeclared() throws IOException {
         Path broken = HandmadeCheckpoints.rewriteEntry(Fixtures.file("basic_zip.pth"),
-                dir.resolve("short.pth"), "/data/0", data -> java.util.Arrays.copyOf(data, data.length - 2));
+                dir.resolve("short.pth"), "/data/0", data -> Arrays.copyOf(data, data.length - 2));
         assertError(broken, FORMAT, "storage basic_zip/data/0 holds", "but the checkpoint declares",
                 "corrupt");
     }

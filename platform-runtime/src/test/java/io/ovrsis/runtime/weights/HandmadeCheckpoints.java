@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
@@ -49,7 +51,7 @@ final class HandmadeCheckpoints {
             throws IOException {
         try (ZipFile in = new ZipFile(source.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-            var entries = in.entries();
+            Enumeration<? extends ZipEntry> entries = in.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 byte[] data = in.getInputStream(entry).readAllBytes();
@@ -65,7 +67,7 @@ final class HandmadeCheckpoints {
     static Path withoutEntry(Path source, Path target, String suffix) throws IOException {
         try (ZipFile in = new ZipFile(source.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-            var entries = in.entries();
+            Enumeration<? extends ZipEntry> entries = in.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 if (!entry.getName().endsWith(suffix)) {
@@ -81,7 +83,7 @@ final class HandmadeCheckpoints {
     /** The first {@code length} bytes of a file. */
     static Path truncatedCopy(Path source, Path target, long length) throws IOException {
         byte[] all = Files.readAllBytes(source);
-        Files.write(target, java.util.Arrays.copyOf(all, (int) length));
+        Files.write(target, Arrays.copyOf(all, (int) length));
         return target;
     }
 

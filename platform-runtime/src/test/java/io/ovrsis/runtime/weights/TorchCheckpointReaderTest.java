@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ovrsis.api.component.ComponentException;
@@ -42,7 +43,7 @@ class TorchCheckpointReaderTest {
         try (NDManager m = NDManager.newBaseManager();
                 StateDict dict = reader.read(Fixtures.file("basic_zip.pth"), m)) {
             float before = dict.tensors().get("transposed").getFloat(0, 1);
-            dict.tensors().get("base").set(new ai.djl.ndarray.index.NDIndex("1, 0"), 99f);
+            dict.tensors().get("base").set(new NDIndex("1, 0"), 99f);
             assertThat(dict.tensors().get("transposed").getFloat(0, 1)).isEqualTo(before);
         }
     }
