@@ -1,0 +1,28 @@
+package io.ovrsis.runtime.cli;
+
+import io.ovrsis.runtime.model.ParameterCounter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ovrsis params FILE}: parameter counts from shapes, with the experiment's freezing rules. */
+@Command(name = "params", mixinStandardHelpOptions = true,
+        description = {"Print total and trainable parameter counts per component and in sum, computed from the",
+            "declared shapes with the experiment's freezing rules (no weights are loaded or allocated)."})
+final class ParamsCommand implements Callable<Integer> {
+    @ParentCommand
+    OvrsisCommand root;
+
+    @Mixin
+    ExperimentOptions options;
+
+    @Override
+    public Integer call() {
+        try (ExperimentSession s = ExperimentSession.open(root, options)) {
+            System.out.print(ParameterCounter.format(ParameterCounter.count(s.composed().model().components(),
+                    s.composed().componentIds())));
+            return UserErrors.OK;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.ovrsis.runtime.model;
+
+import io.ovrsis.api.model.ModelComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Total and trainable parameter counts per component and in sum (computed from shapes only). */
+public final class ParameterCounter {
+    private ParameterCounter() {
+    }
+
+    /** One row of the table. */
+    public record Row(String component, String id, long total, long trainable) {
+    }
+
+    public static List<Row> count(Map<String, ModelComponent> components, Map<String, String> ids) {
+        List<Row> rows = new ArrayList<>();
+        long total = 0;
+        long trainable = 0;
+        for (Map.Entry<String, ModelComponent> e : components.entrySet()) {
+            long t = e.getValue().module().parameterCount();
+            long tr = e.getValue().module().trainableParameterCount();
+            rows.add(new Row(e.getKey(), ids.getOrDefault(e.getKey(), ""), t, tr));
+            total += t;
+            trainable += tr;
+        }
+        rows.add(new Row("total", "", total, trainable));
+        return rows;
+    }
+
+    public static String format(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%-28s %-20s %15s %15s%n", "component", "id", "total", "trainable"));
+        for (Row r : rows) {
+            if (r.component().equals("total")) {
+                sb.append("-".repeat(81)).append('\n');
+            }
+            sb.append(String.format("%-28s %-20s %,15d %,15d%n", r.component(), r.id(), r.total(), r.trainable()));
+        }
+        return sb.toString();
+    }
+}

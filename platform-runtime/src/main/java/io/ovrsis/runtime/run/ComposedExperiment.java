@@ -1,0 +1,137 @@
+package io.ovrsis.runtime.run;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import com.google.inject.name.Names;
+import io.ovrsis.api.component.ComponentException;
+import io.ovrsis.api.data.DatasetReader;
+import io.ovrsis.api.eval.Metric;
+import io.ovrsis.api.model.CostAggregator;
+import io.ovrsis.api.model.Decoder;
+import io.ovrsis.api.model.FeatureRef;
+import io.ovrsis.api.model.FusionHead;
+import io.ovrsis.api.model.ImageEncoder;
+import io.ovrsis.api.track.RunTracker;
+import io.ovrsis.runtime.config.BoundComponent;
+import io.ovrsis.runtime.config.ExperimentSpec;
+import io.ovrsis.runtime.config.LoadedExperiment;
+import io.ovrsis.runtime.inject.CatalogModule;
+import io.ovrsis.runtime.inject.ExperimentModule;
+import io.ovrsis.runtime.model.CompositionCheck;
+import io.ovrsis.runtime.model.OpenVocabSegmentor;
+import io.ovrsis.runtime.plugin.ComponentCatalog;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated experiment whose components are built (shapes declared, nothing allocated, no file
+ * read). This is as far as {@code ovrsis validate} and {@code ovrsis params} go.
+ */
+public final class ComposedExperiment {
+    private final LoadedExperiment loaded;
+    private final ExperimentSpec spec;
+    private final Injector injector;
+    private final OpenVocabSegmentor model;
+
+    private ComposedExperiment(LoadedExperiment loaded, ExperimentSpec spec, Injector injector, OpenVocabSegmentor model) {
+        this.loaded = loaded;
+        this.spec = spec;
+        this.injector = injector;
+        this.model = model;
+    }
+
+    /** Builds every model component through Guice and checks the composition; throws on the first problem. */
+    public static ComposedExperiment compose(LoadedExperiment loaded, ExperimentSpec spec, ComponentCatalog catalog, Path projectDir) {
+        Injector injector = Guice.createInjector(new CatalogModule(catalog), new ExperimentModule(spec, projectDir));
+        OpenVocabSegmentor model = injector.getInstance(OpenVocabSegmentor.class);
+        ComposedExperiment composed = new ComposedExperiment(loaded, spec, injector, model);
+        List<ComponentException> problems = composed.checkComposition();
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+        return composed;
+    }
+
+    private List<ComponentException> checkComposition() {
+        Map<String, ImageEncoder> encoders = new LinkedHashMap<>();
+        Map<String, String> ids = new LinkedHashMap<>();
+        encoders.put(FeatureRef.MAIN, injector.getInstance(Key.get(ImageEncoder.class, Names.named("main"))));
+        ids.put(FeatureRef.MAIN, spec.model().imageEncoder().id());
+        encoders.putAll(injector.getInstance(Key.get(new TypeLiteral<Map<String, ImageEncoder>>() { })));
+        spec.model().auxEncoders().forEach((n, c) -> ids.put(n, c.id()));
+        Map<String, CompositionCheck.Consumer> consumers = new LinkedHashMap<>();
+        consumers.put("model.aggregator", new CompositionCheck.Consumer(spec.model().aggregator().id(),
+                injector.getInstance(CostAggregator.class).requiredFeatures()));
+        consumers.put("model.fusion", new CompositionCheck.Consumer(spec.model().fusion().id(),
+                injector.getInstance(FusionHead.class).requiredFeatures()));
+        consumers.put("model.decoder", new CompositionCheck.Consumer(spec.model().decoder().id(),
+                injector.getInstance(Decoder.class).requiredFeatures()));
+        List<ComponentException> errors = new java.util.ArrayList<>(CompositionCheck.check(encoders, ids, consumers));
+        int[] rotations = injector.getInstance(CostAggregator.class).rotations();
+        if (rotations.length == 0 || rotations[0] != 0) {
+            errors.add(new ComponentException("OVRSIS-COMPOSE-MISMATCH", "model.aggregator", "model.aggregator ("
+                    + spec.model().aggregator().id() + ") must encode the unrotated image first (rotation 0), as guidance comes from it."));
+        }
+        return errors;
+    }
+
+    public LoadedExperiment loaded() {
+        return loaded;
+    }
+
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    public OpenVocabSegmentor model() {
+        return model;
+    }
+
+    public DatasetReader trainReader() {
+        return injector.getInstance(Key.get(DatasetReader.class, Names.named("train")));
+    }
+
+    public List<DatasetReader> evalReaders() {
+        return injector.getInstance(Key.get(new TypeLiteral<List<DatasetReader>>() { }));
+    }
+
+    public Map<String, Metric> metrics() {
+        return injector.getInstance(Key.get(new TypeLiteral<Map<String, Metric>>() { }));
+    }
+
+    public RunTracker tracker() {
+        return injector.getInstance(RunTracker.class);
+    }
+
+    /** Component ids by config key, for tables and tags. */
+    public Map<String, String> componentIds() {
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("model.imageEncoder", spec.model().imageEncoder().id());
+        ids.put("model.textEncoder", spec.model().textEncoder().id());
+        spec.model().auxEncoders().forEach((n, c) -> ids.put("model.auxEncoders." + n, c.id()));
+        ids.put("model.aggregator", spec.model().aggregator().id());
+        ids.put("model.fusion", spec.model().fusion().id());
+        ids.put("model.decoder", spec.model().decoder().id());
+        return ids;
+    }
+
+    /** Every bound component (for plugin tags). */
+    public List<BoundComponent> boundComponents() {
+        List<BoundComponent> all = new java.util.ArrayList<>();
+        all.add(spec.model().imageEncoder());
+        all.add(spec.model().textEncoder());
+        all.addAll(spec.model().auxEncoders().values());
+        all.add(spec.model().aggregator());
+        all.add(spec.model().fusion());
+        all.add(spec.model().decoder());
+        all.add(spec.data().train().reader());
+        spec.eval().datasets().forEach(d -> all.add(d.reader()));
+        all.addAll(spec.eval().metrics());
+        all.add(spec.tracking());
+        return all;
+    }
+}

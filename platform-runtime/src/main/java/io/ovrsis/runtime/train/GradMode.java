@@ -1,0 +1,20 @@
+package io.ovrsis.runtime.train;
+
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * PyTorch's grad mode is thread-local; DJL only switches it off on the thread that loaded the
+ * engine (djl-notes finding 11). Evaluation and optimiser updates call {@link #off()} explicitly.
+ */
+public final class GradMode {
+    private GradMode() {
+    }
+
+    public static void off() {
+        JniUtils.setGradMode(false);
+    }
+
+    public static boolean enabled() {
+        return JniUtils.isGradMode();
+    }
+}
