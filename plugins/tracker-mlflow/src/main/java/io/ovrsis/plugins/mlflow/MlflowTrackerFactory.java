@@ -41,8 +41,7 @@ public class MlflowTrackerFactory implements RunTrackerFactory<MlflowTrackerConf
         if (uri.isFileStore()) {
             return new FileStoreTracker(uri.storeRoot(), config, keyPath);
         }
-        throw new io.ovrsis.api.component.ComponentException("OVRSIS-CONFIG-CONSTRAINT", keyPath + ".uri",
-                "tracking servers are not wired yet");
+        return new RestTracker(uri.serverUrl(), config, keyPath, System.getenv());
     }
 
     @Override
