@@ -179,18 +179,6 @@ class CheckpointErrorsTest {
     }
 
     @Test
-    void handmadePickleReadsWhenConsistent() throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("data.pkl", HandmadeCheckpoints.singleTensorPickle(
-                "HalfStorage", 8, 2, new int[] {3, 2}, new int[] {1, 3}));
-        entries.put("data/0", new byte[16]);
-        Path file = HandmadeCheckpoints.torchZip(dir.resolve("ok.pth"), entries);
-        try (NDManager m = NDManager.newBaseManager(); StateDict dict = reader.read(file, m)) {
-            assertThat(dict.tensors().get("w").getShape().getShape()).containsExactly(3, 2);
-        }
-    }
-
-    @Test
     void unsupportedStorageType() throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("data.pkl", HandmadeCheckpoints.singleTensorPickle(

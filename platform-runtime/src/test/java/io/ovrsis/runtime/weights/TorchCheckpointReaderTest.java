@@ -10,9 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.weights.StateDict;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,6 +153,33 @@ class TorchCheckpointReaderTest {
         try (NDManager m = NDManager.newBaseManager();
                 StateDict dict = reader.read(Fixtures.file("basic_legacy.pth"), " ", m)) {
             assertThat(dict.tensors()).hasSize(Fixtures.names(Fixtures.expected("basic_legacy")).size());
+        }
+    }
+
+    @Test
+    void handmadePickleReadsWhenConsistent(@TempDir Path dir) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("data.pkl", HandmadeCheckpoints.singleTensorPickle(
+                "HalfStorage", 8, 2, new int[] {3, 2}, new int[] {1, 3}));
+        entries.put("data/0", new byte[16]);
+        Path file = HandmadeCheckpoints.torchZip(dir.resolve("ok.pth"), entries);
+        try (NDManager m = NDManager.newBaseManager(); StateDict dict = reader.read(file, m)) {
+            assertThat(dict.tensors().get("w").getShape().getShape()).containsExactly(3, 2);
+        }
+    }
+
+    @Test
+    void bigEndianStoragesAreSwapped(@TempDir Path dir) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("data.pkl", HandmadeCheckpoints.singleTensorPickle(
+                "FloatStorage", 4, 0, new int[] {2, 2}, new int[] {1, 2}));
+        ByteBuffer data = ByteBuffer.allocate(16).order(ByteOrder.BIG_ENDIAN);
+        data.putFloat(1.5f).putFloat(-2f).putFloat(3.25f).putFloat(1e-3f);
+        entries.put("data/0", data.array());
+        entries.put("byteorder", "big".getBytes(StandardCharsets.US_ASCII));
+        Path file = HandmadeCheckpoints.torchZip(dir.resolve("big.pth"), entries);
+        try (NDManager m = NDManager.newBaseManager(); StateDict dict = reader.read(file, m)) {
+            assertThat(dict.tensors().get("w").toFloatArray()).containsExactly(1.5f, 3.25f, -2f, 1e-3f);
         }
     }
 
