@@ -58,6 +58,26 @@ final class RecordBinder {
      * @return the record, or null when it could not be bound at all (errors were added)
      */
     <T> T bind(ObjectNode defaults, ObjectNode user, Class<T> type, Target target, List<ConfigError> errors) {
+        List<ConfigError> found = new ArrayList<>();
+        T value = bindAll(defaults, user, type, target, found);
+        found.sort(Comparator.comparing(ConfigError::source, Comparator.nullsLast(RecordBinder::compareSources)));
+        errors.addAll(found);
+        return value;
+    }
+
+    /** Orders errors as the user wrote the values: by file position, then by --set number. */
+    static int compareSources(Source a, Source b) {
+        if (a instanceof Source.FromFile fa && b instanceof Source.FromFile fb) {
+            return Comparator.comparing(Source.FromFile::file).thenComparingInt(Source.FromFile::line)
+                    .thenComparingInt(Source.FromFile::column).compare(fa, fb);
+        }
+        if (a instanceof Source.FromSet sa && b instanceof Source.FromSet sb) {
+            return Integer.compare(sa.number(), sb.number());
+        }
+        return a instanceof Source.FromFile ? -1 : 1;
+    }
+
+    private <T> T bindAll(ObjectNode defaults, ObjectNode user, Class<T> type, Target target, List<ConfigError> errors) {
         ObjectNode tree = defaults.deepCopy();
         mergeInto(tree, user);
         Set<String> seen = new HashSet<>();
