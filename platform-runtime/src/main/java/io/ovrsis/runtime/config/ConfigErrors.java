@@ -47,8 +47,13 @@ public final class ConfigErrors {
      * experiment file itself is the location (the source map's root entry).
      */
     public static ConfigError fromComponentException(ComponentException exception, LoadedExperiment experiment) {
+        return fromComponentException(exception, experiment.sources());
+    }
+
+    /** {@link #fromComponentException(ComponentException, LoadedExperiment)} with only the source map. */
+    public static ConfigError fromComponentException(ComponentException exception, SourceMap sources) {
         String keyPath = exception.keyPath() == null ? "" : exception.keyPath();
-        Source source = experiment.sources().locate(keyPath).orElse(null);
+        Source source = sources.locate(keyPath).orElse(null);
         return new ConfigError(exception.code(), keyPath, source, exception.getMessage());
     }
 

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import java.nio.file.Path;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /** The Jackson set-up of the config system, in one place. */
@@ -31,12 +34,16 @@ final class ConfigMappers {
     /**
      * The strict tree-to-record mapper: unknown keys, nulls for primitives, floats for integers
      * and strings for numbers or booleans are all errors; enums match case-insensitively; records
-     * bind by component name.
+     * bind by component name. Paths in default configs are written as they are ({@code pretrain})
+     * rather than as absolute {@code file:} URIs, so relative defaults stay relative.
      */
     static ObjectMapper strictMapper() {
+        SimpleModule paths = new SimpleModule("ovrsis-config-paths");
+        paths.addSerializer(Path.class, ToStringSerializer.instance);
         return JsonMapper.builder()
                 .addModule(new ParameterNamesModule())
                 .addModule(new Jdk8Module())
+                .addModule(paths)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -9,6 +9,7 @@ import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.component.Slot;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class ExperimentBinderTest {
         assertThat(spec.model().aggregator().config(FakeConfigs.AggregatorConfig.class).extraCost())
                 .containsExactly("dino");
         assertThat(spec.data().train().split()).isEqualTo("train");
-        assertThat(spec.data().train().reader().config()).isEqualTo(new FakeConfigs.ReaderConfig("datasets/dlrsd", 0));
+        assertThat(spec.data().train().reader().config()).isEqualTo(new FakeConfigs.ReaderConfig(Path.of("datasets/dlrsd"), 0));
         assertThat(spec.data().batchSize()).isEqualTo(2);
         assertThat(spec.data().augment()).isEqualTo(new AugmentSpec(512, true, false));
         assertThat(spec.train().lr()).isEqualTo(2e-4);
@@ -80,7 +81,7 @@ class ExperimentBinderTest {
         assertThat(spec.eval().datasets()).extracting(d -> d.reader().id(), BoundDataset::split)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("dlrsd", null),
                         org.assertj.core.groups.Tuple.tuple("isaid", "val"));
-        assertThat(spec.eval().datasets().get(1).reader().config()).isEqualTo(new FakeConfigs.ReaderConfig("datasets", 10));
+        assertThat(spec.eval().datasets().get(1).reader().config()).isEqualTo(new FakeConfigs.ReaderConfig(Path.of("datasets"), 10));
         assertThat(spec.eval().metrics().get(0).config()).isEqualTo(new FakeConfigs.MetricConfig(false));
         assertThat(spec.eval().inference().slidingWindow()).isTrue();
         assertThat(spec.tracking().config())

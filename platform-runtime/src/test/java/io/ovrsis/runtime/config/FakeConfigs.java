@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Config records of the fake components used by the binder tests. */
@@ -49,8 +50,8 @@ final class FakeConfigs {
         }
     }
 
-    record ReaderConfig(String root, @Min(0) int limit) {
-        static final ReaderConfig DEFAULTS = new ReaderConfig("datasets", 0);
+    record ReaderConfig(Path root, @Min(0) int limit) {
+        static final ReaderConfig DEFAULTS = new ReaderConfig(Path.of("datasets"), 0);
     }
 
     record MetricConfig(boolean perClass) {
