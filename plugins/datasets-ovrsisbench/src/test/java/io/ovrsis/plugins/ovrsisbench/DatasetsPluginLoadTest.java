@@ -33,7 +33,8 @@ class DatasetsPluginLoadTest {
             assertThat(pm.getPlugin(PLUGIN_ID).getPluginState()).isEqualTo(PluginState.STARTED);
             List<String> ids = pm.getExtensions(Slot.DATASET_READER.factoryType(), PLUGIN_ID).stream()
                     .map(ext -> ((ComponentFactory<?, ?>) ext).id()).toList();
-            assertThat(ids).containsExactlyInAnyOrder("synthetic-aerial");
+            assertThat(ids).containsExactlyInAnyOrder("synthetic-aerial", "dlrsd", "isaid", "potsdam", "vaihingen", "loveda",
+                    "uavid", "udd5", "vdd");
         } finally {
             pm.stopPlugin(PLUGIN_ID);
             pm.unloadPlugin(PLUGIN_ID);
