@@ -6,19 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Uploads run artifacts to a tracking server's artifact proxy with plain HTTP PUTs, as Python's
@@ -31,21 +24,19 @@ final class ArtifactUploader {
     private static final int ATTEMPTS = 3;
 
     private final String baseUrl;
-    private final ServerAuth auth;
-    private final int timeoutMs;
+    private final ServerHttp http;
 
-    private ArtifactUploader(String baseUrl, ServerAuth auth, int timeoutMs) {
+    private ArtifactUploader(String baseUrl, ServerHttp http) {
         this.baseUrl = baseUrl;
-        this.auth = auth;
-        this.timeoutMs = timeoutMs;
+        this.http = http;
     }
 
     /**
      * @param artifactUri the run's {@code artifact_uri} ({@code mlflow-artifacts:/<exp>/<run>/artifacts})
      * @param trackingUrl the tracking server URL (scheme, host, port and path prefix)
      */
-    static ArtifactUploader forRun(String artifactUri, String trackingUrl, ServerAuth auth, int timeoutMs, String keyPath) {
-        return new ArtifactUploader(resolve(artifactUri, trackingUrl, keyPath), auth, timeoutMs);
+    static ArtifactUploader forRun(String artifactUri, String trackingUrl, ServerHttp http, String keyPath) {
+        return new ArtifactUploader(resolve(artifactUri, trackingUrl, keyPath), http);
     }
 
     /** The HTTP base URL that artifact paths are appended to. */
@@ -125,27 +116,18 @@ final class ArtifactUploader {
     }
 
     private int putOnce(String url, long length, Body body, String path) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
+        HttpURLConnection c = http.open(url, "PUT");
         try {
-            if (c instanceof HttpsURLConnection https && auth.insecureTls()) {
-                https.setSSLSocketFactory(trustAll().getSocketFactory());
-                https.setHostnameVerifier((host, session) -> true);
-            }
-            c.setRequestMethod("PUT");
             c.setDoOutput(true);
-            c.setConnectTimeout(timeoutMs);
-            c.setReadTimeout(timeoutMs);
             c.setFixedLengthStreamingMode(length);
             String type = URLConnection.guessContentTypeFromName(path);
             c.setRequestProperty("Content-Type", type == null ? "application/octet-stream" : type);
-            c.setRequestProperty("User-Agent", RestTracker.USER_AGENT);
-            auth.authorizationHeader().ifPresent(h -> c.setRequestProperty("Authorization", h));
             try (InputStream in = body.open(); OutputStream out = c.getOutputStream()) {
                 in.transferTo(out);
             }
             int status = c.getResponseCode();
             if (status >= 300) {
-                String text = errorBody(c);
+                String text = ServerHttp.errorBody(c, 500);
                 String msg = "uploading artifact '" + path + "' to " + url + " failed: HTTP " + status + (text.isEmpty() ? "" : ": " + text);
                 if (status == 408 || status == 429 || status >= 500) {
                     throw new RetryableStatus(msg);
@@ -158,18 +140,6 @@ final class ArtifactUploader {
             return status;
         } finally {
             c.disconnect();
-        }
-    }
-
-    private static String errorBody(HttpURLConnection c) {
-        try (InputStream es = c.getErrorStream()) {
-            if (es == null) {
-                return "";
-            }
-            String s = new String(es.readNBytes(2000), StandardCharsets.UTF_8).strip();
-            return s.length() > 500 ? s.substring(0, 500) + "..." : s;
-        } catch (IOException e) {
-            return "(error body unreadable: " + e.getMessage() + ")";
         }
     }
 
@@ -201,29 +171,6 @@ final class ArtifactUploader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while retrying an artifact upload", e);
-        }
-    }
-
-    private static SSLContext trustAll() throws IOException {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            return ctx;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot set up TLS without certificate checks (MLFLOW_TRACKING_INSECURE_TLS)", e);
         }
     }
 

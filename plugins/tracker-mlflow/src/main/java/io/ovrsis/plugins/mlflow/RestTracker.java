@@ -6,6 +6,8 @@ import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.track.RunTracker;
 import io.ovrsis.api.track.TrackedRun;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.mlflow.api.proto.Service;
@@ -22,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * {@code runs/update} with the final status. Nothing is sent before {@link #startRun}.
  */
 final class RestTracker implements RunTracker {
-    static final String USER_AGENT = "ovrsis-lab-tracker-mlflow/0.1";
     private static final Logger LOG = LoggerFactory.getLogger(RestTracker.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,9 +54,10 @@ final class RestTracker implements RunTracker {
                     + " (-Djavax.net.ssl.trustStore=...) instead", ServerAuth.SERVER_CERT_PATH, ServerAuth.CLIENT_CERT_PATH);
         }
         ServerAuth auth = ServerAuth.fromEnv(env);
+        ServerHttp http = new ServerHttp(auth, timeoutMs());
         MlflowClient client = new MlflowClient(auth.hostCreds(serverUrl));
         try {
-            String experimentId = experimentId(client, config.experiment());
+            String experimentId = experimentId(client, http, config.experiment());
             Service.CreateRun.Builder create = Service.CreateRun.newBuilder()
                     .setExperimentId(experimentId)
                     .setRunName(name)
@@ -63,7 +65,7 @@ final class RestTracker implements RunTracker {
                     .setUserId(user);
             allTags.forEach((k, v) -> create.addTags(Service.RunTag.newBuilder().setKey(k).setValue(v)));
             Service.RunInfo info = call("runs/create", () -> client.createRun(create.build()));
-            ArtifactUploader uploader = ArtifactUploader.forRun(info.getArtifactUri(), serverUrl, auth, timeoutMs(), keyPath);
+            ArtifactUploader uploader = ArtifactUploader.forRun(info.getArtifactUri(), serverUrl, http, keyPath);
             return new RestRun(client, info, uploader, config.metricFlushSeconds(), keyPath, serverUrl);
         } catch (IOException | RuntimeException e) {
             client.close();
@@ -72,8 +74,8 @@ final class RestTracker implements RunTracker {
     }
 
     /** Get-or-create by name (platform-notes §4.9); a deleted experiment is an error with a hint. */
-    private String experimentId(MlflowClient client, String name) throws IOException {
-        Optional<Service.Experiment> found = call("experiments/get-by-name", () -> client.getExperimentByName(name));
+    private String experimentId(MlflowClient client, ServerHttp http, String name) throws IOException {
+        Optional<JsonNode> found = experimentByName(http, name);
         if (found.isEmpty()) {
             try {
                 return client.createExperiment(name);
@@ -81,7 +83,7 @@ final class RestTracker implements RunTracker {
                 if (!"RESOURCE_ALREADY_EXISTS".equals(errorCode(e))) {
                     throw serverError("experiments/create", e);
                 }
-                found = call("experiments/get-by-name", () -> client.getExperimentByName(name));
+                found = experimentByName(http, name); // created meanwhile by another client
                 if (found.isEmpty()) {
                     throw serverError("experiments/create", e);
                 }
@@ -89,13 +91,70 @@ final class RestTracker implements RunTracker {
                 throw unreachable("experiments/create", e);
             }
         }
-        Service.Experiment exp = found.get();
-        if ("deleted".equals(exp.getLifecycleStage())) {
+        JsonNode exp = found.get();
+        String id = exp.path("experiment_id").asText();
+        if ("deleted".equals(exp.path("lifecycle_stage").asText())) {
             throw new ComponentException(FileStore.EXPERIMENT_DELETED, keyPath + ".experiment", "the MLflow experiment '" + name
-                    + "' (id " + exp.getExperimentId() + ") on " + serverUrl + " is deleted. Restore it (mlflow experiments restore"
-                    + " --experiment-id " + exp.getExperimentId() + ") or use another experiment name.");
+                    + "' (id " + id + ") on " + serverUrl + " is deleted. Restore it (mlflow experiments restore"
+                    + " --experiment-id " + id + ") or use another experiment name.");
         }
-        return exp.getExperimentId();
+        if (id.isEmpty()) {
+            throw new IOException("MLflow server " + serverUrl + " answered experiments/get-by-name without an experiment_id");
+        }
+        return id;
+    }
+
+    /**
+     * {@code GET experiments/get-by-name}: the experiment, or empty on 404. Sent directly (the
+     * official client would retry the expected 404 three times); retried on I/O errors and 5xx.
+     */
+    private Optional<JsonNode> experimentByName(ServerHttp http, String name) throws IOException {
+        String url = serverUrl + "/api/2.0/mlflow/experiments/get-by-name?experiment_name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        IOException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            if (attempt > 1) {
+                sleep(1000L * (attempt - 1));
+            }
+            ServerHttp.Response r;
+            try {
+                r = http.get(url);
+            } catch (java.net.ConnectException e) {
+                throw new IOException("MLflow server call experiments/get-by-name failed: cannot connect to " + serverUrl
+                        + " (" + e.getMessage() + "); is the tracking server running?", e);
+            } catch (IOException e) {
+                last = new IOException("MLflow server call experiments/get-by-name failed: " + e, e);
+                continue;
+            }
+            if (r.status() == 200) {
+                return Optional.of(JSON.readTree(r.body()).path("experiment"));
+            }
+            String code = errorCode(r.body());
+            if (r.status() == 404 && "RESOURCE_DOES_NOT_EXIST".equals(code)) {
+                return Optional.empty();
+            }
+            last = new IOException("MLflow server refused experiments/get-by-name: HTTP " + r.status()
+                    + (code == null ? "" : " " + code) + ": " + shorten(r.body())
+                    + (r.status() == 404 && code == null ? " (is " + serverUrl + " an MLflow tracking server? check the URL and path prefix)" : ""));
+            boolean transientStatus = r.status() == 408 || r.status() == 429 || r.status() >= 500;
+            if (!transientStatus) {
+                throw last;
+            }
+        }
+        throw last;
+    }
+
+    private static void sleep(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while contacting the MLflow server", e);
+        }
+    }
+
+    private static String shorten(String s) {
+        return s == null ? "" : s.length() > 500 ? s.substring(0, 500) + "..." : s;
     }
 
     private int timeoutMs() {
@@ -141,8 +200,16 @@ final class RestTracker implements RunTracker {
 
     /** {@code error_code} of an MLflow error body ({@code {"error_code": "...", "message": "..."}}), if any. */
     static String errorCode(MlflowHttpException e) {
-        JsonNode body = body(e);
-        return body != null && body.hasNonNull("error_code") ? body.get("error_code").asText() : null;
+        return errorCode(e.getBodyMessage());
+    }
+
+    static String errorCode(String body) {
+        try {
+            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
+            return json != null && json.hasNonNull("error_code") ? json.get("error_code").asText() : null;
+        } catch (IOException notJson) {
+            return null; // proxies and auth layers may answer with HTML or plain text
+        }
     }
 
     private static String message(MlflowHttpException e) {

@@ -41,6 +41,8 @@ final class FakeMlflowServer implements AutoCloseable {
     volatile ObjectNode experiment;
     /** What runs/create answers as artifact_uri; {@code %s} = experiment id, run id. */
     volatile String artifactUriPattern = "mlflow-artifacts:/%s/%s/artifacts";
+    /** While true, runs/log-batch answers 500 INTERNAL_ERROR. */
+    volatile boolean failLogBatch;
 
     FakeMlflowServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -96,7 +98,11 @@ final class FakeMlflowServer implements AutoCloseable {
                 run.set("data", JSON.createObjectNode().set("tags", tags));
                 reply(ex, 200, JSON.createObjectNode().set("run", run).toString());
             } else if (endpoint.equals("POST runs/log-batch")) {
-                reply(ex, 200, "{}");
+                if (failLogBatch) {
+                    reply(ex, 500, "{\"error_code\": \"INTERNAL_ERROR\", \"message\": \"database is locked\"}");
+                } else {
+                    reply(ex, 200, "{}");
+                }
             } else if (endpoint.equals("POST runs/update")) {
                 reply(ex, 200, "{\"run_info\": {}}");
             } else {

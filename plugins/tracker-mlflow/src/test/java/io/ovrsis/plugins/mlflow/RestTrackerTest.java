@@ -30,16 +30,10 @@ class RestTrackerTest {
         return new RestTracker(server.url(), new MlflowTrackerConfig(server.url(), "rsktseg-demo", null, 3600), "tracking", env);
     }
 
-    /** The request sequence with the client's repeated attempts of one call collapsed. */
+    /** The request sequence, artifact PUTs abbreviated. */
     private static List<String> sequence(List<FakeMlflowServer.Request> requests) {
-        List<String> out = new ArrayList<>();
-        for (FakeMlflowServer.Request r : requests) {
-            String e = r.path().startsWith("/api/2.0/mlflow-artifacts/") ? r.method() + " artifact" : r.endpoint();
-            if (out.isEmpty() || !out.get(out.size() - 1).equals(e) || !e.startsWith("GET")) {
-                out.add(e);
-            }
-        }
-        return out;
+        return requests.stream()
+                .map(r -> r.path().startsWith("/api/2.0/mlflow-artifacts/") ? r.method() + " artifact" : r.endpoint()).toList();
     }
 
     private static List<JsonNode> list(JsonNode array) {
@@ -157,6 +151,30 @@ class RestTrackerTest {
     }
 
     @Test
+    void metricsSurviveAFailedFlush() throws IOException {
+        try (FakeMlflowServer server = new FakeMlflowServer()) {
+            TrackedRun run = tracker(server, Map.of()).startRun("r", Map.of());
+            server.failLogBatch = true;
+            for (int i = 0; i < 999; i++) {
+                run.logMetric("loss", i, i);
+            }
+            assertThatThrownBy(() -> run.logMetric("loss", 999, 999)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("runs/log-batch").hasMessageContaining("500").hasMessageContaining("INTERNAL_ERROR")
+                    .hasMessageContaining("database is locked");
+            server.failLogBatch = false;
+            int failedRequests = server.requests().size();
+            run.logMetric("loss", 1000, 1000);
+            run.end(RunStatus.FINISHED);
+            List<FakeMlflowServer.Request> reqs = server.requests();
+            List<Long> deliveredSteps = reqs.subList(failedRequests, reqs.size()).stream()
+                    .filter(r -> r.endpoint().equals("POST runs/log-batch"))
+                    .flatMap(r -> list(r.json().get("metrics")).stream()).map(m -> m.get("step").asLong()).toList();
+            assertThat(deliveredSteps).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(0, 1000).boxed().toList());
+            assertThat(reqs.get(reqs.size() - 1).json().get("status").asText()).isEqualTo("FINISHED");
+        }
+    }
+
+    @Test
     void killedStatusIsSent() throws IOException {
         try (FakeMlflowServer server = new FakeMlflowServer()) {
             TrackedRun run = tracker(server, Map.of()).startRun("r", Map.of());
@@ -166,6 +184,27 @@ class RestTrackerTest {
             assertThat(reqs.get(reqs.size() - 1).json().get("status").asText()).isEqualTo("KILLED");
             assertThat(reqs).allSatisfy(r -> assertThat(r.authorization()).isNull());
             assertThat(reqs.stream().filter(r -> r.endpoint().equals("POST runs/update")).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void nonMlflowServerIsExplained() throws IOException {
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", ex -> {
+            byte[] b = "<html>Not Found</html>".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(404, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        other.start();
+        try {
+            String url = "http://127.0.0.1:" + other.getAddress().getPort() + "/wrong";
+            RestTracker t = new RestTracker(url, new MlflowTrackerConfig(url, "e", null, 5), "tracking", Map.of());
+            assertThatThrownBy(() -> t.startRun("r", Map.of())).isInstanceOf(IOException.class)
+                    .hasMessageContaining("HTTP 404").hasMessageContaining("an MLflow tracking server");
+        } finally {
+            other.stop(0);
         }
     }
 
