@@ -70,8 +70,11 @@ public final class PluginJars {
             }
             return ids;
         } finally {
-            pm.stopPlugins();
-            pm.unloadPlugins();
+            // PF4J 3.15's stopPlugins() can throw ConcurrentModificationException: stop one by one
+            if (pm.getPlugin(pluginId) != null && pm.getPlugin(pluginId).getPluginState() == PluginState.STARTED) {
+                pm.stopPlugin(pluginId);
+            }
+            pm.unloadPlugin(pluginId);
         }
     }
 

@@ -31,6 +31,10 @@ public final class Main {
             cmd.getErr().println("Run `ovrsis " + (cmd == cli ? "" : cmd.getCommandName() + " ") + "--help` for usage.");
             return UserErrors.USER;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable t) {
+            return UserErrors.report(t, root.currentExperiment(), debug, System.err);
+        }
     }
 }

@@ -67,12 +67,12 @@ public final class PluginHost implements AutoCloseable {
             }
         }
         if (!problems.isEmpty()) {
-            pm.stopPlugins();
+            stop(pm);
             throw new PluginException(problems.get(0).substring(0, problems.get(0).indexOf('\n')),
                     String.join("\n", problems.stream().map(p -> p.substring(p.indexOf('\n') + 3)).toList()));
         }
         if (found.isEmpty()) {
-            pm.stopPlugins();
+            stop(pm);
             throw new PluginException("OVRSIS-PLUGIN-NONE", "No components found. Plugins loaded: "
                     + (pm.getPlugins().isEmpty() ? "none" : String.join(", ", pm.getPlugins().stream().map(PluginWrapper::getPluginId).toList()))
                     + ", from " + location.describe() + ". Build them first (./mvnw -q install -DskipTests) or check plugins/disabled.txt.");
@@ -97,6 +97,22 @@ public final class PluginHost implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.stopPlugins();
+        stop(manager);
+    }
+
+    /**
+     * Stops started plugins one by one, last started first. (PF4J 3.15's {@code stopPlugins()} can
+     * throw ConcurrentModificationException while it iterates the list it modifies.)
+     */
+    private static void stop(PluginManager pm) {
+        List<PluginWrapper> started = new ArrayList<>(pm.getStartedPlugins());
+        java.util.Collections.reverse(started);
+        for (PluginWrapper w : started) {
+            try {
+                pm.stopPlugin(w.getPluginId());
+            } catch (RuntimeException e) {
+                LOG.warn("could not stop plugin {}: {}", w.getPluginId(), e.toString());
+            }
+        }
     }
 }

@@ -46,6 +46,9 @@ public final class ComposedExperiment {
 
     /** Builds every model component through Guice and checks the composition; throws on the first problem. */
     public static ComposedExperiment compose(LoadedExperiment loaded, ExperimentSpec spec, ComponentCatalog catalog, Path projectDir) {
+        requireSlot(spec.model().aggregator(), "model.aggregator", "CostAggregator", catalog);
+        requireSlot(spec.model().fusion(), "model.fusion", "FusionHead", catalog);
+        requireSlot(spec.model().decoder(), "model.decoder", "Decoder", catalog);
         Injector injector = Guice.createInjector(new CatalogModule(catalog), new ExperimentModule(spec, projectDir));
         OpenVocabSegmentor model = injector.getInstance(OpenVocabSegmentor.class);
         ComposedExperiment composed = new ComposedExperiment(loaded, spec, injector, model);
@@ -54,6 +57,16 @@ public final class ComposedExperiment {
             throw problems.get(0);
         }
         return composed;
+    }
+
+    private static void requireSlot(BoundComponent c, String key, String slot, ComponentCatalog catalog) {
+        if (c == null) {
+            io.ovrsis.api.component.Slot s = io.ovrsis.api.component.Slot.valueOf(
+                    slot.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT));
+            throw new ComponentException("OVRSIS-CONFIG-MISSING", "model", key + " is missing: an open-vocabulary segmentor needs a "
+                    + slot + ". Add " + key + ": {component: ...} with one of: "
+                    + String.join(", ", catalog.components(s).stream().map(r -> r.id()).toList()) + ".");
+        }
     }
 
     private List<ComponentException> checkComposition() {

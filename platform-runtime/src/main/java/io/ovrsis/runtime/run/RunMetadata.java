@@ -53,7 +53,7 @@ public final class RunMetadata {
         for (BoundComponent c : experiment.boundComponents()) {
             catalog.registered(c.slot(), c.id()).ifPresent(r -> {
                 tags.put("ovrsis.plugin." + r.pluginId() + ".version", r.pluginVersion());
-                tags.put("ovrsis.component." + c.keyPath().replaceAll("[\\[\\]]", "."), c.id());
+                tags.put("ovrsis.component." + c.keyPath().replace("[", ".").replace("]", ""), c.id());
             });
         }
         return tags;

@@ -7,6 +7,11 @@ import ai.djl.pytorch.jni.JniUtils;
  * engine (djl-notes finding 11). Evaluation and optimiser updates call {@link #off()} explicitly.
  */
 public final class GradMode {
+    static {
+        // loads the native library before the first JNI call
+        ai.djl.engine.Engine.getEngine("PyTorch");
+    }
+
     private GradMode() {
     }
 
