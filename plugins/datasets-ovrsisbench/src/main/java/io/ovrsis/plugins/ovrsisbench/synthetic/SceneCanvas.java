@@ -76,13 +76,24 @@ final class SceneCanvas {
     void paintAlong(Polyline line, double reach, AlongLayers layers) {
         double[] pr = new double[2];
         int[] out = new int[2];
-        for (int i = 0; i < hi; i++) {
-            for (int j = 0; j < hi; j++) {
-                line.project(centre(j), centre(i), pr);
-                int p = i * hi + j;
-                if (pr[0] <= reach && layers.pick(pr[0], pr[1], classes[p], out)) {
-                    classes[p] = (byte) out[0];
-                    objects[p] = out[1];
+        int block = 8;
+        double blockRadius = block / (double) SUPER * Math.sqrt(0.5);
+        for (int bi = 0; bi < hi; bi += block) {
+            for (int bj = 0; bj < hi; bj += block) {
+                // the distance to a line changes by at most the distance moved: skip blocks out of reach
+                line.project((bj + block / 2.0) / SUPER, (bi + block / 2.0) / SUPER, pr);
+                if (pr[0] > reach + blockRadius) {
+                    continue;
+                }
+                for (int i = bi; i < Math.min(hi, bi + block); i++) {
+                    for (int j = bj; j < Math.min(hi, bj + block); j++) {
+                        line.project(centre(j), centre(i), pr);
+                        int p = i * hi + j;
+                        if (pr[0] <= reach && layers.pick(pr[0], pr[1], classes[p], out)) {
+                            classes[p] = (byte) out[0];
+                            objects[p] = out[1];
+                        }
+                    }
                 }
             }
         }
