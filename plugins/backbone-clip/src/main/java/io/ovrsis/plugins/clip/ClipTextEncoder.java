@@ -29,7 +29,8 @@ import java.util.List;
  *
  * <p>Outside training the result is cached per class list (the templates are fixed per encoder),
  * as the authors' {@code get_text_embeds} does; a training call drops the cache, because the
- * weights may change afterwards.
+ * weights may change afterwards. A frozen tower is cached in training too; {@link #prepare} (new
+ * weights) drops the cache.
  */
 public final class ClipTextEncoder implements TextEncoder {
     private final String id;
@@ -78,7 +79,9 @@ public final class ClipTextEncoder implements TextEncoder {
 
     @Override
     public TextEmbeddings encode(List<String> classNames, NDManager manager, boolean training) {
-        if (training) {
+        // a frozen tower's embeddings cannot change, so they are cached in training too
+        boolean cacheable = !training || text.trainableParameterCount() == 0;
+        if (!cacheable) {
             dropCache();
         } else if (cached != null && cachedClasses.equals(classNames)) {
             NDArray copy = cached.duplicate();
@@ -99,7 +102,7 @@ public final class ClipTextEncoder implements TextEncoder {
         }
         NDArray features = text.forward(tokens, eot, manager);
         NDArray embeddings = Ops.l2Normalize(features, 1, 1e-12f).reshape(t, p, config.outputDim());
-        if (!training) {
+        if (cacheable) {
             store(classNames, embeddings);
         }
         return new TextEmbeddings(embeddings, classNames, templates);

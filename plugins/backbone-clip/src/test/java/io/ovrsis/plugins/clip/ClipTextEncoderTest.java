@@ -77,6 +77,16 @@ class ClipTextEncoderTest {
     }
 
     @Test
+    void aFrozenTowerIsCachedInTrainingToo() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TextEncoder enc = build(TestContexts.tinyText(PromptTemplateSet.SINGLE, Finetune.FROZEN), m);
+            NDArray first = enc.encode(CLASSES, m, true).embeddings();
+            enc.module().namedParameters().get("text_projection").array().muli(2f);
+            assertThat(enc.encode(CLASSES, m, true).embeddings().sub(first).abs().max().getFloat()).isZero();
+        }
+    }
+
+    @Test
     void aPromptLongerThanTheContextNamesTheClass() {
         try (NDManager m = NDManager.newBaseManager()) {
             TextEncoder enc = build(TestContexts.tinyText(PromptTemplateSet.SINGLE, Finetune.FROZEN), m);

@@ -37,8 +37,8 @@ final class ClipArchitecture {
         long out = proj.getShape().get(1);
         int layers = layers(t, true);
         String name = knownImage(width, patch, grid, layers, out);
-        return name + " (width " + width + ", layers " + layers + ", heads " + width / 64 + ", patchSize " + patch
-                + ", pretrainedGrid " + grid + " = " + grid * patch + " px, outputDim " + out + ")";
+        return name + ": width " + width + ", layers " + layers + heads(width) + ", patchSize " + patch
+                + ", pretrainedGrid " + grid + " (" + grid * patch + " px), outputDim " + out;
     }
 
     private static String describeText(Map<String, NDArray> t) {
@@ -56,9 +56,14 @@ final class ClipArchitecture {
         String name = width == 512 && layers == 12 && out == 512 ? "the text tower of CLIP ViT-B/16 or ViT-B/32"
                 + " (clip-text-b16, clip-text-b32, remoteclip-text-b32)"
                 : width == 768 && layers == 12 && out == 768 ? "the text tower of CLIP ViT-L/14 (clip-text-l14-336)"
-                : "a CLIP text tower without a preset (use clip-text)";
-        return name + " (width " + width + ", layers " + layers + ", heads " + width / 64 + ", outputDim " + out
-                + ", contextLength " + pos.getShape().get(0) + ", vocabSize " + s.get(0) + ")";
+                : "a CLIP text tower without a preset (clip-text)";
+        return name + ": width " + width + ", layers " + layers + heads(width) + ", outputDim " + out
+                + ", contextLength " + pos.getShape().get(0) + ", vocabSize " + s.get(0);
+    }
+
+    /** OpenAI's checkpoints imply heads = width / 64. */
+    private static String heads(long width) {
+        return width % 64 == 0 ? ", heads " + width / 64 : "";
     }
 
     private static String knownImage(long width, long patch, long grid, int layers, long out) {
@@ -72,9 +77,9 @@ final class ClipArchitecture {
             return "a CLIP ViT-L/14@336px image tower (clip-vit-l14-336)";
         }
         if (width == 1024 && layers == 24 && out == 768 && patch == 14 && grid == 16) {
-            return "a CLIP ViT-L/14 (224 px) image tower (no preset; clip-vit with these keys)";
+            return "a CLIP ViT-L/14 (224 px) image tower (no preset; clip-vit)";
         }
-        return "a CLIP ViT image tower without a preset (clip-vit with these keys)";
+        return "a CLIP ViT image tower without a preset (clip-vit)";
     }
 
     private static int layers(Map<String, NDArray> t, boolean visual) {
