@@ -18,10 +18,13 @@ public final class Ops {
         return Activation.gelu(x);
     }
 
-    /** {@code F.normalize(x, dim=axis, eps)}: x / max(‖x‖₂, eps). */
+    /**
+     * {@code F.normalize(x, dim=axis, eps)}: x / max(‖x‖₂, eps), through PyTorch's own op so that the
+     * gradient of an all-zero vector is 0 (a hand-written sqrt would give NaN there).
+     */
     public static NDArray l2Normalize(NDArray x, int axis, float eps) {
-        NDArray norm = x.square().sum(new int[] {axis}, true).sqrt().maximum(eps);
-        return x.div(norm);
+        int d = axis < 0 ? axis + x.getShape().dimension() : axis;
+        return x.normalize(2, d, eps);
     }
 
     /** {@code torch.rot90(x, k, dims=(-2, -1))} for (..., H, W); k may be negative. */

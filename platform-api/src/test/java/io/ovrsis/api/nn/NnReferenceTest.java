@@ -86,6 +86,20 @@ class NnReferenceTest {
     }
 
     @Test
+    void l2NormalizeHasAFiniteGradientAtZero() {
+        NDArray x = manager.create(new float[] {3, 4, 0, 0}, new ai.djl.ndarray.types.Shape(2, 2));
+        x.setRequiresGradient(true);
+        try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            NDArray y = Ops.l2Normalize(x, 1, 1e-12f);
+            Tensors.assertClose(y, new float[] {0.6f, 0.8f, 0, 0}, 1e-7);
+            gc.backward(y.sum());
+        }
+        for (float g : x.getGradient().toFloatArray()) {
+            assertThat(Float.isFinite(g)).isTrue();
+        }
+    }
+
+    @Test
     void rot90MatchesTorch() throws IOException {
         NDArray r = manager.arange(24f).reshape(1, 2, 3, 4);
         for (int k = 1; k <= 3; k++) {

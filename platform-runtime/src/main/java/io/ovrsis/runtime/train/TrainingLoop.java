@@ -69,7 +69,7 @@ public final class TrainingLoop {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 loss = forwardBackward(batch);
-                gradNorm = GradientClipping.clip(trainable.values(), settings.gradClipNorm());
+                gradNorm = GradientClipping.clip(trainable, settings.gradClipNorm());
                 optimizer.step(trainable, lr);
             }
             if (!Double.isFinite(loss)) {

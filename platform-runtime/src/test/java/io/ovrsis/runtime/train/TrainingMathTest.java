@@ -74,7 +74,7 @@ class TrainingMathTest {
                 NDArray l = params.get("w1").array().mul(g1).sum().add(params.get("w2").array().mul(g2).sum());
                 gc.backward(l);
             }
-            double norm = GradientClipping.clip(params.values(), 0.01);
+            double norm = GradientClipping.clip(params, 0.01);
             assertThat(norm).isCloseTo(ref("adam_norm_" + step).getFloat(), within(1e-5));
             adam.step(params, schedule.lr(step));
         }
