@@ -2,19 +2,14 @@ package io.ovrsis.plugins.clip;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.component.PrepareContext;
 import io.ovrsis.api.model.FeatureMaps;
 import io.ovrsis.api.model.FeatureSpec;
 import io.ovrsis.api.model.ImageEncoder;
 import io.ovrsis.api.model.PreprocessSpec;
 import io.ovrsis.api.nn.TensorModule;
-import io.ovrsis.api.weights.StateDict;
 import io.ovrsis.plugins.clip.nn.ClipVisionTransformer;
 import io.ovrsis.plugins.clip.weights.ClipWeightLoader;
-import io.ovrsis.plugins.clip.weights.PretrainFiles;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -104,14 +99,8 @@ public final class ClipImageEncoder implements ImageEncoder {
     @Override
     public void prepare(PrepareContext context) {
         if (config.weights() != null) {
-            Path file = PretrainFiles.require(context, "weights", config.weights(), "The CLIP weight file",
-                    "set weights: null for a randomly initialised tower");
-            try (StateDict dict = context.stateDictReader().read(file, null, context.manager())) {
-                ClipWeightLoader.load(visual, dict, ClipWeightLoader.Tower.IMAGE, config.weightsFormat(), keyPath, id);
-            } catch (IOException e) {
-                throw new ComponentException("OVRSIS-WEIGHTS-READ", keyPath + ".weights",
-                        file + " could not be read as a PyTorch checkpoint: " + e.getMessage(), e);
-            }
+            ClipWeightLoader.loadFile(context, config.weights(), visual, ClipWeightLoader.Tower.IMAGE,
+                    config.weightsFormat(), id);
         }
         ClipFinetuning.apply(visual, config.finetune(), config.lrMultiplier());
         visual.invalidateCache();

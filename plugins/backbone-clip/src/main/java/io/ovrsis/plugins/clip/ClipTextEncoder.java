@@ -9,7 +9,6 @@ import io.ovrsis.api.model.TextEmbeddings;
 import io.ovrsis.api.model.TextEncoder;
 import io.ovrsis.api.nn.Ops;
 import io.ovrsis.api.nn.TensorModule;
-import io.ovrsis.api.weights.StateDict;
 import io.ovrsis.plugins.clip.nn.ClipTextTransformer;
 import io.ovrsis.plugins.clip.text.BpeTokenizer;
 import io.ovrsis.plugins.clip.text.ByteTokenizer;
@@ -174,14 +173,8 @@ public final class ClipTextEncoder implements TextEncoder {
             }
         }
         if (config.weights() != null) {
-            Path file = PretrainFiles.require(context, "weights", config.weights(), "The CLIP weight file",
-                    "set weights: null for a randomly initialised tower");
-            try (StateDict dict = context.stateDictReader().read(file, null, context.manager())) {
-                ClipWeightLoader.load(text, dict, ClipWeightLoader.Tower.TEXT, config.weightsFormat(), keyPath, id);
-            } catch (IOException e) {
-                throw new ComponentException("OVRSIS-WEIGHTS-READ", keyPath + ".weights",
-                        file + " could not be read as a PyTorch checkpoint: " + e.getMessage(), e);
-            }
+            ClipWeightLoader.loadFile(context, config.weights(), text, ClipWeightLoader.Tower.TEXT,
+                    config.weightsFormat(), id);
         }
         ClipFinetuning.apply(text, config.finetune(), config.lrMultiplier());
     }

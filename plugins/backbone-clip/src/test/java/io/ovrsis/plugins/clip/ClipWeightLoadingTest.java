@@ -202,4 +202,32 @@ class ClipWeightLoadingTest {
                     .hasMessageContaining("tokenizer: bytes");
         }
     }
+
+    @Test
+    void readerErrorsAreReportedUnderTheWeightsKey(@TempDir Path project) throws Exception {
+        java.nio.file.Files.createDirectories(project.resolve("pretrain"));
+        java.nio.file.Files.writeString(project.resolve("pretrain/broken.pt"), "not a checkpoint");
+        ClipImageEncoderConfig c = new ClipImageEncoderConfig(8, 1, 2, 4, 2, 4, 8, List.of(0), true, true,
+                Finetune.ATTENTION, 0.01, "pretrain/broken.pt", WeightsFormat.OPENAI);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ImageEncoder enc = new ClipImageEncoderFactory().create(c, TestContexts.build("model.imageEncoder"));
+            io.ovrsis.api.weights.StateDictReader formatError = (f, e, mgr) -> {
+                throw new ComponentException("OVRSIS-WEIGHTS-FORMAT", "", f + ": not a PyTorch checkpoint");
+            };
+            assertThatThrownBy(() -> enc.prepare(TestContexts.prepare("model.imageEncoder", project, m, formatError)))
+                    .isInstanceOfSatisfying(ComponentException.class, e -> {
+                        assertThat(e.code()).isEqualTo("OVRSIS-WEIGHTS-FORMAT");
+                        assertThat(e.keyPath()).isEqualTo("model.imageEncoder.weights");
+                    });
+            io.ovrsis.api.weights.StateDictReader ioError = (f, e, mgr) -> {
+                throw new java.io.IOException("truncated");
+            };
+            assertThatThrownBy(() -> enc.prepare(TestContexts.prepare("model.imageEncoder", project, m, ioError)))
+                    .isInstanceOfSatisfying(ComponentException.class, e -> {
+                        assertThat(e.code()).isEqualTo("OVRSIS-WEIGHTS-READ");
+                        assertThat(e.keyPath()).isEqualTo("model.imageEncoder.weights");
+                    })
+                    .hasMessageContaining("broken.pt could not be read as a PyTorch checkpoint: truncated");
+        }
+    }
 }

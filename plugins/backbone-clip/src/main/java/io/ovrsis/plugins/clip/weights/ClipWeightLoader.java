@@ -4,10 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.ovrsis.api.component.ComponentException;
+import io.ovrsis.api.component.PrepareContext;
 import io.ovrsis.api.nn.Param;
 import io.ovrsis.api.nn.TensorModule;
 import io.ovrsis.api.weights.StateDict;
 import io.ovrsis.plugins.clip.WeightsFormat;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +43,29 @@ public final class ClipWeightLoader {
     public enum Tower { IMAGE, TEXT }
 
     private ClipWeightLoader() {
+    }
+
+    /**
+     * Reads the weight file named by the config key {@code weights} with the runtime's reader and
+     * loads the tower from it. Reader errors (which carry no key path) are re-reported under
+     * {@code <keyPath>.weights}.
+     */
+    public static void loadFile(PrepareContext ctx, String path, TensorModule module, Tower tower, WeightsFormat format,
+            String componentId) {
+        String key = ctx.keyPath() + ".weights";
+        Path file = PretrainFiles.require(ctx, "weights", path, "The CLIP weight file",
+                "set weights: null for a randomly initialised tower");
+        try (StateDict dict = ctx.stateDictReader().read(file, null, ctx.manager())) {
+            load(module, dict, tower, format, ctx.keyPath(), componentId);
+        } catch (IOException e) {
+            throw new ComponentException("OVRSIS-WEIGHTS-READ", key,
+                    file + " could not be read as a PyTorch checkpoint: " + e.getMessage(), e);
+        } catch (ComponentException e) {
+            if (e.keyPath() == null || e.keyPath().isEmpty()) {
+                throw new ComponentException(e.code(), key, e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     /**
