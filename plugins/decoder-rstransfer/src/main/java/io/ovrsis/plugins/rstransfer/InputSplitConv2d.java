@@ -27,7 +27,11 @@ final class InputSplitConv2d extends TensorModule {
 
     /** x (N, to - from, H, W) with input channels [from, to) of the weight. */
     NDArray forwardPart(NDArray x, int from, int to) {
-        NDArray w = from == 0 && to == in ? weight.array() : weight.array().get(new NDIndex(":, {}:{}", from, to));
+        NDArray w = weight.array();
+        if (from != 0 || to != in) {
+            w = w.get(new NDIndex(":, {}:{}", from, to));
+            w.attach(x.getManager()); // a per-call slice: keep it out of the model's manager
+        }
         return ai.djl.nn.convolutional.Conv2d.conv2d(x, w, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
                 .singletonOrThrow();
     }

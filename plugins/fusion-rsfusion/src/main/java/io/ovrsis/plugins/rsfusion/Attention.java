@@ -21,10 +21,11 @@ final class Attention {
         long c = qs.get(2);
         long m = k.getShape().get(1);
         long d = c / heads;
-        NDArray qh = q.reshape(s, n, heads, d).transpose(0, 2, 1, 3);
+        // scaling q (N·C values) instead of the scores (N·M per head) is the same product, cheaper
+        NDArray qh = q.mul((float) Math.pow(d, -0.5)).reshape(s, n, heads, d).transpose(0, 2, 1, 3);
         NDArray kh = k.reshape(s, m, heads, d).transpose(0, 2, 3, 1);
         NDArray vh = v.reshape(s, m, heads, d).transpose(0, 2, 1, 3);
-        NDArray weights = qh.matMul(kh).mul((float) Math.pow(d, -0.5)).softmax(3);
+        NDArray weights = qh.matMul(kh).softmax(3);
         return weights.matMul(vh).transpose(0, 2, 1, 3).reshape(s, n, c);
     }
 }

@@ -39,7 +39,11 @@ final class BlockConv2d extends TensorModule {
         if (groups != 1) {
             throw new IllegalStateException("partial convolution needs groups = 1");
         }
-        NDArray w = from == 0 && to == in ? weight.array() : weight.array().get(new NDIndex(":, {}:{}", from, to));
+        NDArray w = weight.array();
+        if (from != 0 || to != in) {
+            w = w.get(new NDIndex(":, {}:{}", from, to));
+            w.attach(x.getManager()); // a per-call slice: keep it out of the model's manager
+        }
         return conv(x, w, withBias ? bias.array() : null);
     }
 

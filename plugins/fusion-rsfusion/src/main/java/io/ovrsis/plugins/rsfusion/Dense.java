@@ -39,7 +39,11 @@ final class Dense extends TensorModule {
 
     /** x (..., to - from) times columns [from, to) of the weight; bias added if asked. */
     NDArray forwardPart(NDArray x, int from, int to, boolean withBias) {
-        NDArray w = from == 0 && to == in ? weight.array() : weight.array().get(new NDIndex(":, {}:{}", from, to));
+        NDArray w = weight.array();
+        if (from != 0 || to != in) {
+            w = w.get(new NDIndex(":, {}:{}", from, to));
+            w.attach(x.getManager()); // a per-call slice: keep it out of the model's manager
+        }
         return ai.djl.nn.core.Linear.linear(x, w, withBias ? bias.array() : null).singletonOrThrow();
     }
 }

@@ -38,6 +38,15 @@ class RsFusionBenchmark {
             for (int i = 0; i < 3; i++) {
                 time("inference, 1 layer (+ guidance projections)", () -> f.fuse(new CostVolume(cost), g, text, false));
             }
+            FusionLayer layer = ((RsFusionModule) f.module()).layers.get(0);
+            NDArray x = cost.transpose(0, 2, 3, 4, 1).reshape(1, t, 576, 128);
+            NDArray gMap = TestArrays.randn(m, 4, 1, 128, 24, 24);
+            NDArray gTok = gMap.transpose(0, 2, 3, 1).reshape(1, 576, 128);
+            NDArray tg = TestArrays.randn(m, 5, t, 128);
+            for (int i = 0; i < 3; i++) {
+                time("  spatial block", () -> layer.spatial.forward(x, layer.spatial.prepare(gTok, gMap), 24, 24));
+                time("  class block", () -> layer.classes.forward(x, layer.classes.prepare(tg), 24, 24));
+            }
             JniUtils.setGradMode(true);
             for (int i = 0; i < 2; i++) {
                 time("training forward+backward, 1 layer", () -> {
@@ -49,9 +58,14 @@ class RsFusionBenchmark {
         }
     }
 
+    /** Wall time and process CPU time (all threads, native ones included): the latter is steadier on a busy machine. */
     private static void time(String what, Runnable r) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         r.run();
-        System.out.printf("%s: %.1f ms%n", what, (System.nanoTime() - t0) / 1e6);
+        System.out.printf("%s: %.1f ms wall, %.1f ms cpu%n", what, (System.nanoTime() - t0) / 1e6,
+                (os.getProcessCpuTime() - c0) / 1e6);
     }
 }
