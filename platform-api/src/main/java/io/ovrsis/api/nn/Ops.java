@@ -10,7 +10,18 @@ public final class Ops {
 
     /** CLIP's {@code QuickGELU}: x·σ(1.702x). */
     public static NDArray quickGelu(NDArray x) {
-        return x.mul(Activation.sigmoid(x.mul(1.702f)));
+        return x.mul(Activation.sigmoid(scale(x, 1.702f)));
+    }
+
+    /**
+     * x·s, safe under autograd. Use this instead of {@code x.mul(float)} / {@code x.div(float)} in
+     * anything that may be trained: DJL 0.36 builds that scalar from Java memory and closes it right
+     * away, but PyTorch keeps it for backward; once the garbage collector frees the memory the
+     * gradients read whatever is there (we saw values of 1e31). Here the scalar is a tensor PyTorch
+     * owns, freed with the caller's scope.
+     */
+    public static NDArray scale(NDArray x, float s) {
+        return x.mul(x.getManager().full(new ai.djl.ndarray.types.Shape(), s, x.getDataType(), x.getDevice()));
     }
 
     /** Exact (erf) GELU, {@code nn.GELU()}. */

@@ -44,12 +44,12 @@ public final class Resize {
         int inH = (int) s.get(s.dimension() - 2);
         int inW = (int) s.get(s.dimension() - 1);
         NDManager m = x.getManager();
-        try (NDArray my = m.create(ry, new Shape(outH, inH)); NDArray mxT = m.create(rx, new Shape(outW, inW)).transpose()) {
-            NDArray t = my.matMul(x);
-            NDArray r = t.matMul(mxT);
-            t.close();
-            return r;
-        }
+        // Not closed here: the matrices are created from Java memory, and autograd keeps using them
+        // until backward; closing them early lets that memory be reused and corrupts gradients.
+        // They belong to the caller's NDScope / manager like any other temporary.
+        NDArray my = m.create(ry, new Shape(outH, inH));
+        NDArray mxT = m.create(rx, new Shape(outW, inW)).transpose();
+        return my.matMul(x).matMul(mxT);
     }
 
     /** Row-major (out × in) interpolation matrix. {@code scale} NaN means use in/out. */

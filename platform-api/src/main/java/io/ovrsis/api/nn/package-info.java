@@ -8,5 +8,10 @@
  * is DJL's (a {@code GradientCollector} around the step). Parameters live in the model's
  * {@code NDManager}; activations must come first in binary ops so results attach to the batch's
  * manager, and callers run each step inside an {@code NDScope}.
+ *
+ * <p>Never close, before backward, an array created from Java data ({@code manager.create(float[])})
+ * that took part in a recorded computation: PyTorch reads that memory again in backward, and once
+ * the array is closed the memory may be reused (silently wrong, often huge, gradients). Leave such
+ * arrays to the step's {@code NDScope}.
  */
 package io.ovrsis.api.nn;

@@ -100,6 +100,23 @@ class NnReferenceTest {
     }
 
     @Test
+    void scaleKeepsItsScalarAliveUntilBackward() {
+        // DJL's x.mul(float) frees the scalar PyTorch saved for backward; garbage collection then
+        // hands that memory to new buffers. Ops.scale must give the exact gradient regardless.
+        NDArray x = manager.create(new float[] {1, 2, 3, 4});
+        x.setRequiresGradient(true);
+        try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            NDArray y = Ops.scale(x, 3f);
+            for (int i = 0; i < 5; i++) {
+                System.gc();
+                java.nio.ByteBuffer.allocateDirect(1 << 20).putFloat(0, 1e30f);
+            }
+            gc.backward(y.sum());
+        }
+        assertThat(x.getGradient().toFloatArray()).containsOnly(3f);
+    }
+
+    @Test
     void rot90MatchesTorch() throws IOException {
         NDArray r = manager.arange(24f).reshape(1, 2, 3, 4);
         for (int k = 1; k <= 3; k++) {

@@ -1,5 +1,6 @@
 package io.ovrsis.plugins.rsfusion;
 
+import io.ovrsis.api.nn.Ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
@@ -22,7 +23,7 @@ final class Attention {
         long m = k.getShape().get(1);
         long d = c / heads;
         // scaling q (N·C values) instead of the scores (N·M per head) is the same product, cheaper
-        NDArray qh = q.mul((float) Math.pow(d, -0.5)).reshape(s, n, heads, d).transpose(0, 2, 1, 3);
+        NDArray qh = Ops.scale(q, (float) Math.pow(d, -0.5)).reshape(s, n, heads, d).transpose(0, 2, 1, 3);
         NDArray kh = k.reshape(s, m, heads, d).transpose(0, 2, 3, 1);
         NDArray vh = v.reshape(s, m, heads, d).transpose(0, 2, 1, 3);
         NDArray weights = qh.matMul(kh).softmax(3);

@@ -1,5 +1,6 @@
 package io.ovrsis.plugins.clip.nn;
 
+import io.ovrsis.api.nn.Ops;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.ovrsis.api.nn.Init;
@@ -53,7 +54,7 @@ public final class ClipAttention extends TensorModule {
         long b = s.get(0);
         long len = s.get(1);
         long headDim = width / heads;
-        NDArray q = project(x, qProj, 0).div((float) Math.sqrt(headDim));
+        NDArray q = Ops.scale(project(x, qProj, 0), (float) (1.0 / Math.sqrt(headDim)));
         NDArray k = project(x, kProj, 1);
         NDArray v = project(x, vProj, 2);
         q = q.reshape(b, len, heads, headDim).transpose(0, 2, 1, 3);
