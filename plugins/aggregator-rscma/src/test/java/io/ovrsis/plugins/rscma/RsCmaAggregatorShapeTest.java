@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rscma;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +26,7 @@ class RsCmaAggregatorShapeTest {
     }
 
     private static CostAggregator build(RsCmaAggregatorConfig c, NDManager m) {
-        CostAggregator a = new RsCmaAggregatorFactory().create(c, TestContexts.tiny());
+        CostAggregator a = new RsCmaAggregatorFactory().create(c, PaperEncoders.tiny("model.aggregator"));
         a.module().initialize(m, 11);
         return a;
     }

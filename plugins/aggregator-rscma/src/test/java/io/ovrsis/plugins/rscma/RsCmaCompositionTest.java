@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rscma;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ class RsCmaCompositionTest {
 
     @Test
     void extraCostSourceNotConfigured() {
-        assertThatThrownBy(() -> factory.create(withExtra("dinov2", "dense"), TestContexts.vitB16()))
+        assertThatThrownBy(() -> factory.create(withExtra("dinov2", "dense"), PaperEncoders.vitB16("model.aggregator")))
                 .isInstanceOfSatisfying(ComponentException.class, e -> {
                     assertThat(e.code()).isEqualTo("OVRSIS-COMPOSE-MISMATCH");
                     assertThat(e.keyPath()).isEqualTo("model.aggregator.extraCost");
@@ -32,7 +34,7 @@ class RsCmaCompositionTest {
 
     @Test
     void extraCostMapNotExposed() {
-        assertThatThrownBy(() -> factory.create(withExtra("remoteclip", "dense"), TestContexts.vitB16()))
+        assertThatThrownBy(() -> factory.create(withExtra("remoteclip", "dense"), PaperEncoders.vitB16("model.aggregator")))
                 .isInstanceOf(ComponentException.class)
                 .hasMessageContaining("auxEncoders.remoteclip").hasMessageContaining("[block3, block7]");
     }
@@ -40,7 +42,7 @@ class RsCmaCompositionTest {
     @Test
     void imageAndTextSizesDiffer() {
         assertThatThrownBy(() -> factory.create(RsCmaAggregatorConfig.defaults(),
-                TestContexts.context(Map.of("imageEncoder", TestContexts.clipL14()), 512)))
+                PaperEncoders.context("model.aggregator", Map.of("imageEncoder", PaperEncoders.clipL14()), 512)))
                 .isInstanceOf(ComponentException.class)
                 .hasMessageContaining("equal size").hasMessageContaining("768").hasMessageContaining("512");
     }
@@ -50,11 +52,11 @@ class RsCmaCompositionTest {
         RsCmaAggregatorConfig d = RsCmaAggregatorConfig.defaults();
         RsCmaAggregatorConfig tap = new RsCmaAggregatorConfig(d.directions(), "block11", d.extraCost(),
                 d.extraCostFeature(), 1, d.hidden(), d.fusionType(), d.kernel());
-        assertThatThrownBy(() -> factory.create(tap, TestContexts.vitB16()))
+        assertThatThrownBy(() -> factory.create(tap, PaperEncoders.vitB16("model.aggregator")))
                 .isInstanceOfSatisfying(ComponentException.class,
                         e -> assertThat(e.keyPath()).isEqualTo("model.aggregator.source"))
                 .hasMessageContaining("\"block11\" of imageEncoder");
-        assertThatThrownBy(() -> factory.create(d, TestContexts.context(Map.of("imageEncoder", TestContexts.clipB16()), null)))
+        assertThatThrownBy(() -> factory.create(d, PaperEncoders.context("model.aggregator", Map.of("imageEncoder", PaperEncoders.clipB16()), null)))
                 .isInstanceOf(ComponentException.class).hasMessageContaining("text encoder");
     }
 
@@ -62,7 +64,7 @@ class RsCmaCompositionTest {
     void extraGridMustBeAMultipleOfTheCostGrid() {
         FeatureSpec odd = FeatureSpec.builder().setInputSize(280).addMap("dense", 768, 8).build(); // grid 35
         assertThatThrownBy(() -> factory.create(withExtra("dino", "dense"),
-                TestContexts.context(Map.of("imageEncoder", TestContexts.clipB16(), "dino", odd), 512)))
+                PaperEncoders.context("model.aggregator", Map.of("imageEncoder", PaperEncoders.clipB16(), "dino", odd), 512)))
                 .isInstanceOf(ComponentException.class).hasMessageContaining("grid 35").hasMessageContaining("24");
     }
 }

@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rscma;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -24,7 +26,7 @@ class RsCmaGradientTest {
         try (NDManager m = NDManager.newBaseManager()) {
             RsCmaAggregatorConfig c = new RsCmaAggregatorConfig(List.of(0, 90, 180, 270), "dense", List.of("dino"),
                     "dense", 1, 16, CostFusionType.SIMPLE_SEPARATE, 7);
-            CostAggregator a = new RsCmaAggregatorFactory().create(c, TestContexts.tiny());
+            CostAggregator a = new RsCmaAggregatorFactory().create(c, PaperEncoders.tiny("model.aggregator"));
             a.module().initialize(m, 1);
             List<FeatureMaps> views = new ArrayList<>();
             List<NDArray> maps = new ArrayList<>();

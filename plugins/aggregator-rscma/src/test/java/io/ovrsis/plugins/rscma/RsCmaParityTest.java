@@ -1,5 +1,8 @@
 package io.ovrsis.plugins.rscma;
 
+import io.ovrsis.api.testing.PaperEncoders;
+import io.ovrsis.api.testing.ReferenceFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -41,7 +44,7 @@ class RsCmaParityTest {
     @Test
     void paperPathMatchesPyTorch() {
         try (NDManager m = NDManager.newBaseManager()) {
-            CostAggregator a = new RsCmaAggregatorFactory().create(config(List.of("dino")), TestContexts.tiny());
+            CostAggregator a = new RsCmaAggregatorFactory().create(config(List.of("dino")), PaperEncoders.tiny("model.aggregator"));
             ReferenceFixtures.assertNamesMatchReference(a.module());
             ReferenceFixtures.load(a.module(), m);
             List<FeatureMaps> views = views(m);
@@ -59,7 +62,7 @@ class RsCmaParityTest {
     @Test
     void catSegPathMatchesPyTorch() {
         try (NDManager m = NDManager.newBaseManager()) {
-            CostAggregator a = new RsCmaAggregatorFactory().create(config(List.of()), TestContexts.tiny());
+            CostAggregator a = new RsCmaAggregatorFactory().create(config(List.of()), PaperEncoders.tiny("model.aggregator"));
             ReferenceFixtures.load(a.module(), m);
             List<FeatureMaps> views = views(m);
             NDArray cost = a.aggregate(views, new Guidance(views.get(0), Map.of()), text(m), false).volume();

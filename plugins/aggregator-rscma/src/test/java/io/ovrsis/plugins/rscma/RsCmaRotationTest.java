@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rscma;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -29,7 +31,7 @@ class RsCmaRotationTest {
     void everyTurnedBackDirectionMatchesViewZero() {
         try (NDManager m = NDManager.newBaseManager()) {
             RsCmaAggregatorConfig c = RsCmaAggregatorConfig.defaults();
-            RsCmaAggregator a = (RsCmaAggregator) new RsCmaAggregatorFactory().create(c, TestContexts.tiny());
+            RsCmaAggregator a = (RsCmaAggregator) new RsCmaAggregatorFactory().create(c, PaperEncoders.tiny("model.aggregator"));
             // a ramp plus noise: no rotational or mirror symmetry
             NDArray f = TestArrays.randn(m, 1, 2, 32, 8, 8).add(m.arange(64f).reshape(1, 1, 8, 8).mul(0.1f));
             NDArray text = CosineCost.textMatrix(TestArrays.text(m, 2, 3, 1, 32));
@@ -49,7 +51,7 @@ class RsCmaRotationTest {
     void turnsBackByTheInverseQuarterTurn() {
         try (NDManager m = NDManager.newBaseManager()) {
             RsCmaAggregator a = (RsCmaAggregator) new RsCmaAggregatorFactory().create(
-                    RsCmaAggregatorConfig.defaults(), TestContexts.tiny());
+                    RsCmaAggregatorConfig.defaults(), PaperEncoders.tiny("model.aggregator"));
             NDArray f = Ops.l2Normalize(TestArrays.randn(m, 4, 1, 32, 8, 8), 1, 1e-12f);
             NDArray aligned = a.alignedViews(rotatedViews(f, a.rotations()));
             for (int n = 0; n < 4; n++) {

@@ -59,4 +59,14 @@ class ClipParameterCountTest {
                 .mapToLong(e -> e.getValue().shape().size()).sum();
         assertThat(image.trainableParameterCount()).isEqualTo(blocks).isEqualTo(85_054_464L);
     }
+
+    @Test
+    void allTrainsEverythingAndTheRuleAppliesAtBuildTime() {
+        ClipVitB16ImageEncoderFactory f = new ClipVitB16ImageEncoderFactory();
+        // the preset's own rule (attention) is in force right after create(), before prepare()
+        TensorModule preset = f.create(f.defaultConfig(), TestContexts.build("model.x")).module();
+        assertThat(preset.trainableParameterCount()).isEqualTo(12L * 2 * 768 * 768);
+        TensorModule all = build(f, Finetune.ALL);
+        assertThat(all.trainableParameterCount()).isEqualTo(all.parameterCount());
+    }
 }

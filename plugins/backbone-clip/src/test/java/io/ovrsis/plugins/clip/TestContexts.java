@@ -1,9 +1,10 @@
 package io.ovrsis.plugins.clip;
 
+import io.ovrsis.api.testing.TestPrepareContext;
+
 import ai.djl.ndarray.NDManager;
 import io.ovrsis.api.component.BuildContext;
 import io.ovrsis.api.component.PrepareContext;
-import io.ovrsis.api.component.ProgressReporter;
 import io.ovrsis.api.weights.StateDictReader;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,45 +21,7 @@ final class TestContexts {
 
     /** A prepare context over a project folder, with {@code pretrain/} inside it. */
     static PrepareContext prepare(String keyPath, Path projectDir, NDManager manager, StateDictReader reader) {
-        return new PrepareContext() {
-            @Override
-            public String keyPath() {
-                return keyPath;
-            }
-
-            @Override
-            public Path projectDir() {
-                return projectDir;
-            }
-
-            @Override
-            public Path pretrainDir() {
-                return projectDir.resolve("pretrain");
-            }
-
-            @Override
-            public Path datasetsDir() {
-                return projectDir.resolve("datasets");
-            }
-
-            @Override
-            public StateDictReader stateDictReader() {
-                if (reader == null) {
-                    throw new AssertionError("no state dict reader in this test");
-                }
-                return reader;
-            }
-
-            @Override
-            public NDManager manager() {
-                return manager;
-            }
-
-            @Override
-            public ProgressReporter progress(String task, long total) {
-                return ProgressReporter.silent();
-            }
-        };
+        return new TestPrepareContext(keyPath, projectDir, manager, reader);
     }
 
     /** The tiny image tower of the shape tests: width 32, 2 blocks, 4 heads, patch 8, 32 px (4×4 grid). */

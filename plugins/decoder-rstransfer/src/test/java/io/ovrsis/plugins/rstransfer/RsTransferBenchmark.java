@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rstransfer;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
@@ -22,7 +24,7 @@ class RsTransferBenchmark {
     void paperSizeDecoderTime() {
         try (NDManager m = NDManager.newBaseManager()) {
             JniUtils.setGradMode(false);
-            Decoder d = new RsTransferDecoderFactory().create(RsTransferDecoderConfig.defaults(), TestContexts.vitB16());
+            Decoder d = new RsTransferDecoderFactory().create(RsTransferDecoderConfig.defaults(), PaperEncoders.vitB16("model.decoder"));
             d.module().initialize(m, 1);
             Guidance g = new Guidance(
                     new FeatureMaps(Map.of("block3", TestArrays.randn(m, 1, 1, 768, 24, 24),

@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rstransfer;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +17,7 @@ class RsTransferCompositionTest {
     @Test
     void guidanceSourceNotConfigured() {
         assertThatThrownBy(() -> factory.create(RsTransferDecoderConfig.defaults(),
-                TestContexts.context(Map.of("imageEncoder", TestContexts.clipB16(), "dino", TestContexts.dinoB8()), 512)))
+                PaperEncoders.context("model.decoder", Map.of("imageEncoder", PaperEncoders.clipB16(), "dino", PaperEncoders.dinoB8()), 512)))
                 .isInstanceOfSatisfying(ComponentException.class, e -> {
                     assertThat(e.code()).isEqualTo("OVRSIS-COMPOSE-MISMATCH");
                     assertThat(e.keyPath()).isEqualTo("model.decoder.guidance");
@@ -27,8 +29,8 @@ class RsTransferCompositionTest {
     @Test
     void tapNotExposed() {
         FeatureSpec dino11 = FeatureSpec.builder().setInputSize(384).addMap("dense", 768, 8).addMap("block11", 768, 8).build();
-        assertThatThrownBy(() -> factory.create(RsTransferDecoderConfig.defaults(), TestContexts.context(Map.of(
-                "imageEncoder", TestContexts.clipB16(), "remoteclip", TestContexts.remoteClipB32(), "dino", dino11), 512)))
+        assertThatThrownBy(() -> factory.create(RsTransferDecoderConfig.defaults(), PaperEncoders.context("model.decoder", Map.of(
+                "imageEncoder", PaperEncoders.clipB16(), "remoteclip", PaperEncoders.remoteClipB32(), "dino", dino11), 512)))
                 .isInstanceOf(ComponentException.class)
                 .hasMessageContaining("needs \"block3\", \"block7\" from model.auxEncoders.dino")
                 .hasMessageContaining("[dense, block11]").hasMessageContaining("remove \"dino\" from model.decoder.guidance");
@@ -36,7 +38,7 @@ class RsTransferCompositionTest {
 
     @Test
     void vitLClipNeedsItsOwnTaps() {
-        assertThatThrownBy(() -> factory.create(RsTransferDecoderConfig.defaults(), TestContexts.vitL14()))
+        assertThatThrownBy(() -> factory.create(RsTransferDecoderConfig.defaults(), PaperEncoders.vitL14("model.decoder")))
                 .isInstanceOf(ComponentException.class).hasMessageContaining("model.imageEncoder")
                 .hasMessageContaining("missing \"block3\"");
     }
@@ -45,8 +47,8 @@ class RsTransferCompositionTest {
     void tapGridMustDivideTheStageGrid() {
         FeatureSpec remote20 = FeatureSpec.builder().setInputSize(640).addMap("block3", 768, 32)
                 .addMap("block7", 768, 32).build(); // grid 20 against stage grids 48 and 96
-        assertThatThrownBy(() -> factory.create(RsTransferDecoderConfig.defaults(), TestContexts.context(Map.of(
-                "imageEncoder", TestContexts.clipB16(), "remoteclip", remote20, "dino", TestContexts.dinoB8()), 512)))
+        assertThatThrownBy(() -> factory.create(RsTransferDecoderConfig.defaults(), PaperEncoders.context("model.decoder", Map.of(
+                "imageEncoder", PaperEncoders.clipB16(), "remoteclip", remote20, "dino", PaperEncoders.dinoB8()), 512)))
                 .isInstanceOf(ComponentException.class).hasMessageContaining("grid 20").hasMessageContaining("48");
     }
 
@@ -55,6 +57,6 @@ class RsTransferCompositionTest {
         RsTransferDecoderConfig d = RsTransferDecoderConfig.defaults();
         RsTransferDecoderConfig none = new RsTransferDecoderConfig(d.hidden(), List.of(), d.taps(), d.sourceTaps(),
                 d.costFeature(), d.guidanceDims(), d.projDims(), d.decoderDims(), d.moduleNames());
-        assertThat(factory.create(none, TestContexts.context(Map.of(), null)).upsampling()).isEqualTo(4);
+        assertThat(factory.create(none, PaperEncoders.context("model.decoder", Map.of(), null)).upsampling()).isEqualTo(4);
     }
 }

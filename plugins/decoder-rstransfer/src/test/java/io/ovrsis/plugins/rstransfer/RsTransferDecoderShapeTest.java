@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rstransfer;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +35,7 @@ class RsTransferDecoderShapeTest {
     }
 
     private static Decoder build(RsTransferDecoderConfig c, NDManager m) {
-        Decoder d = new RsTransferDecoderFactory().create(c, TestContexts.tiny());
+        Decoder d = new RsTransferDecoderFactory().create(c, PaperEncoders.tiny("model.decoder"));
         d.module().initialize(m, 5);
         return d;
     }

@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rstransfer;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -20,7 +22,7 @@ class RsTransferGradientTest {
     void everyParameterGetsAGradient() {
         try (NDManager m = NDManager.newBaseManager()) {
             Decoder d = new RsTransferDecoderFactory().create(
-                    RsTransferDecoderShapeTest.tiny(List.of("imageEncoder", "remoteclip", "dino")), TestContexts.tiny());
+                    RsTransferDecoderShapeTest.tiny(List.of("imageEncoder", "remoteclip", "dino")), PaperEncoders.tiny("model.decoder"));
             d.module().initialize(m, 5);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = d.decode(new CostVolume(TestArrays.randn(m, 9, 2, 32, 3, 8, 8)),

@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rstransfer;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ovrsis.api.nn.Param;
@@ -35,7 +37,7 @@ class RsTransferParameterCountTest {
 
     @Test
     void vitB16MatchesTheAuthorsModules() {
-        TensorModule m = new RsTransferDecoderFactory().create(RsTransferDecoderConfig.defaults(), TestContexts.vitB16())
+        TensorModule m = new RsTransferDecoderFactory().create(RsTransferDecoderConfig.defaults(), PaperEncoders.vitB16("model.decoder"))
                 .module();
         Map<String, Long> p = perModule(m);
         assertThat(p).containsEntry("upsample1", 786_688L).containsEntry("upsample2", 1_572_992L)
@@ -63,7 +65,7 @@ class RsTransferParameterCountTest {
         RsTransferDecoderConfig l = new RsTransferDecoderConfig(d.hidden(), d.guidance(), d.taps(),
                 Map.of("imageEncoder", List.of("block7", "block15")), d.costFeature(), d.guidanceDims(), d.projDims(),
                 d.decoderDims(), d.moduleNames());
-        TensorModule m = new RsTransferDecoderFactory().create(l, TestContexts.vitL14()).module();
+        TensorModule m = new RsTransferDecoderFactory().create(l, PaperEncoders.vitL14("model.decoder")).module();
         Map<String, Long> p = perModule(m);
         assertThat(p).containsEntry("upsample1", 1_048_832L).containsEntry("upsample2", 2_097_280L);
         assertThat(m.parameterCount()).isEqualTo(6_619_201L);
@@ -75,7 +77,7 @@ class RsTransferParameterCountTest {
     @Test
     void authorsKeyNamesAndLayouts() {
         Map<String, Param> p = new RsTransferDecoderFactory().create(RsTransferDecoderConfig.defaults(),
-                TestContexts.vitB16()).module().namedParameters();
+                PaperEncoders.vitB16("model.decoder")).module().namedParameters();
         Map<String, long[]> expected = Map.of(
                 "upsample1.weight", new long[] {768, 256, 2, 2},
                 "upsample2.weight", new long[] {768, 128, 4, 4},
@@ -99,7 +101,7 @@ class RsTransferParameterCountTest {
         RsTransferDecoderConfig d = RsTransferDecoderConfig.defaults();
         RsTransferDecoderConfig none = new RsTransferDecoderConfig(d.hidden(), List.of(), d.taps(), d.sourceTaps(),
                 d.costFeature(), d.guidanceDims(), d.projDims(), d.decoderDims(), d.moduleNames());
-        Map<String, Param> p = new RsTransferDecoderFactory().create(none, TestContexts.vitB16()).module().namedParameters();
+        Map<String, Param> p = new RsTransferDecoderFactory().create(none, PaperEncoders.vitB16("model.decoder")).module().namedParameters();
         assertThat(p.get("Fusiondecoder1.up.weight").shape().getShape()).containsExactly(128, 128, 2, 2);
         assertThat(p.get("Fusiondecoder1.conv.double_conv.0.weight").shape().getShape()).containsExactly(64, 128, 3, 3);
         assertThat(p.keySet()).allMatch(k -> k.startsWith("Fusiondecoder") || k.startsWith("head"));

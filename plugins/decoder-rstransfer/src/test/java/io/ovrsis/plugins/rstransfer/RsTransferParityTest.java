@@ -1,5 +1,8 @@
 package io.ovrsis.plugins.rstransfer;
 
+import io.ovrsis.api.testing.PaperEncoders;
+import io.ovrsis.api.testing.ReferenceFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -27,7 +30,7 @@ class RsTransferParityTest {
             RsTransferDecoderConfig c = new RsTransferDecoderConfig(16, List.of("imageEncoder", "remoteclip", "dino"),
                     List.of("block3", "block7"), Map.of(), "dense", List.of(16, 8), List.of(4, 2), List.of(32, 16),
                     RsTransferDecoderConfig.paperModuleNames());
-            Decoder d = new RsTransferDecoderFactory().create(c, TestContexts.tiny());
+            Decoder d = new RsTransferDecoderFactory().create(c, PaperEncoders.tiny("model.decoder"));
             ReferenceFixtures.assertNamesMatchReference(d.module());
             ReferenceFixtures.load(d.module(), m);
             Guidance g = new Guidance(

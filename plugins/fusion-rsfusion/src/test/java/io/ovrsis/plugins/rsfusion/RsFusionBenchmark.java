@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rsfusion;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
@@ -28,7 +30,7 @@ class RsFusionBenchmark {
         try (NDManager m = NDManager.newBaseManager()) {
             RsFusionHeadConfig d = RsFusionHeadConfig.defaults();
             RsFusionHeadConfig one = new RsFusionHeadConfig(1, 128, 8, 2, 2, 3, 128, 128, d.guidanceSource());
-            RsFusionHead f = (RsFusionHead) new RsFusionHeadFactory().create(one, TestContexts.vitB16());
+            RsFusionHead f = (RsFusionHead) new RsFusionHeadFactory().create(one, PaperEncoders.vitB16("model.fusion"));
             f.module().initialize(m, 1);
             Guidance g = new Guidance(new FeatureMaps(Map.of("dense", TestArrays.randn(m, 2, 1, 512, 24, 24))), Map.of());
             TextEmbeddings text = new TextEmbeddings(TestArrays.text(m, 3, t, 1, 512),

@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rsfusion;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,7 @@ class RsFusionCompositionTest {
 
     @Test
     void guidanceEncoderNotConfigured() {
-        assertThatThrownBy(() -> factory.create(from("dinov2.dense"), TestContexts.vitB16()))
+        assertThatThrownBy(() -> factory.create(from("dinov2.dense"), PaperEncoders.vitB16("model.fusion")))
                 .isInstanceOfSatisfying(ComponentException.class, e -> {
                     assertThat(e.code()).isEqualTo("OVRSIS-COMPOSE-MISMATCH");
                     assertThat(e.keyPath()).isEqualTo("model.fusion.guidanceSource");
@@ -29,7 +31,7 @@ class RsFusionCompositionTest {
 
     @Test
     void guidanceMapNotExposed() {
-        assertThatThrownBy(() -> factory.create(from("remoteclip.dense"), TestContexts.vitB16()))
+        assertThatThrownBy(() -> factory.create(from("remoteclip.dense"), PaperEncoders.vitB16("model.fusion")))
                 .isInstanceOf(ComponentException.class)
                 .hasMessageContaining("model.auxEncoders.remoteclip").hasMessageContaining("[block3, block7]");
     }
@@ -37,13 +39,13 @@ class RsFusionCompositionTest {
     @Test
     void textEncoderMissing() {
         assertThatThrownBy(() -> factory.create(RsFusionHeadConfig.defaults(),
-                TestContexts.context(Map.of("imageEncoder", TestContexts.clipB16()), null)))
+                PaperEncoders.context("model.fusion", Map.of("imageEncoder", PaperEncoders.clipB16()), null)))
                 .isInstanceOf(ComponentException.class).hasMessageContaining("text encoder");
     }
 
     @Test
     void anotherEncodersMapCanGuide() {
-        assertThat(factory.create(from("dino.dense"), TestContexts.vitB16()).module().namedParameters()
+        assertThat(factory.create(from("dino.dense"), PaperEncoders.vitB16("model.fusion")).module().namedParameters()
                 .get("guidance_projection.0.weight").shape().getShape()).containsExactly(128, 768, 3, 3);
     }
 }

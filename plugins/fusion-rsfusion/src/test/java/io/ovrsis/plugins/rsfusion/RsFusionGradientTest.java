@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rsfusion;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -18,7 +20,7 @@ class RsFusionGradientTest {
     void everyParameterGetsAGradient() {
         try (NDManager m = NDManager.newBaseManager()) {
             RsFusionHead f = (RsFusionHead) new RsFusionHeadFactory().create(RsFusionHeadShapeTest.tiny(1, 2, 2),
-                    TestContexts.tiny());
+                    PaperEncoders.tiny("model.fusion"));
             f.module().initialize(m, 3);
             NDArray cost = TestArrays.randn(m, 1, 2, 32, 3, 8, 8);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

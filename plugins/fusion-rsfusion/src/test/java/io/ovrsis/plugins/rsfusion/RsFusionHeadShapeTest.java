@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rsfusion;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +33,7 @@ class RsFusionHeadShapeTest {
     }
 
     private static RsFusionHead build(RsFusionHeadConfig c, NDManager m) {
-        RsFusionHead f = (RsFusionHead) new RsFusionHeadFactory().create(c, TestContexts.tiny());
+        RsFusionHead f = (RsFusionHead) new RsFusionHeadFactory().create(c, PaperEncoders.tiny("model.fusion"));
         f.module().initialize(m, 3);
         return f;
     }

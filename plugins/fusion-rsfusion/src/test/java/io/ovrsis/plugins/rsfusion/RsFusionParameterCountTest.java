@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rsfusion;
 
+import io.ovrsis.api.testing.PaperEncoders;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ovrsis.api.nn.Param;
@@ -17,7 +19,7 @@ class RsFusionParameterCountTest {
 
     @Test
     void vitB16ThreeLayers() {
-        TensorModule m = new RsFusionHeadFactory().create(RsFusionHeadConfig.defaults(), TestContexts.vitB16()).module();
+        TensorModule m = new RsFusionHeadFactory().create(RsFusionHeadConfig.defaults(), PaperEncoders.vitB16("model.fusion")).module();
         Map<String, Param> p = m.namedParameters();
         assertThat(sum(p, "guidance_projection.0.")).isEqualTo(589_952L);
         assertThat(sum(p, "text_guidance_projection.0.")).isEqualTo(65_664L);
@@ -34,7 +36,7 @@ class RsFusionParameterCountTest {
 
     @Test
     void authorsKeyNamesAndShapes() {
-        Map<String, Param> p = new RsFusionHeadFactory().create(RsFusionHeadConfig.defaults(), TestContexts.vitB16())
+        Map<String, Param> p = new RsFusionHeadFactory().create(RsFusionHeadConfig.defaults(), PaperEncoders.vitB16("model.fusion"))
                 .module().namedParameters();
         Map<String, long[]> expected = Map.of(
                 "guidance_projection.0.weight", new long[] {128, 512, 3, 3},
@@ -57,7 +59,7 @@ class RsFusionParameterCountTest {
         RsFusionHeadConfig d = RsFusionHeadConfig.defaults();
         RsFusionHeadConfig two = new RsFusionHeadConfig(2, d.hidden(), d.heads(), d.spatialReduction(), d.classPool(),
                 d.mlpRatio(), d.guidanceDim(), d.textGuidanceDim(), d.guidanceSource());
-        TensorModule m = new RsFusionHeadFactory().create(two, TestContexts.vitL14()).module();
+        TensorModule m = new RsFusionHeadFactory().create(two, PaperEncoders.vitL14("model.fusion")).module();
         assertThat(sum(m.namedParameters(), "guidance_projection.0.")).isEqualTo(884_864L);
         assertThat(sum(m.namedParameters(), "text_guidance_projection.0.")).isEqualTo(98_432L);
         assertThat(m.parameterCount()).isEqualTo(2_644_480L);
@@ -68,7 +70,7 @@ class RsFusionParameterCountTest {
         RsFusionHeadConfig d = RsFusionHeadConfig.defaults();
         RsFusionHeadConfig full = new RsFusionHeadConfig(1, d.hidden(), d.heads(), 1, d.classPool(), d.mlpRatio(),
                 d.guidanceDim(), d.textGuidanceDim(), d.guidanceSource());
-        TensorModule m = new RsFusionHeadFactory().create(full, TestContexts.vitB16()).module();
+        TensorModule m = new RsFusionHeadFactory().create(full, PaperEncoders.vitB16("model.fusion")).module();
         assertThat(sum(m.namedParameters(), "layers.0.spatial_fusion.")).isEqualTo(582_912L - 262_400 - 512 - 65_664 - 256);
     }
 }

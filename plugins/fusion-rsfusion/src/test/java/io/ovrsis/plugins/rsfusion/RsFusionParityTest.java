@@ -1,5 +1,8 @@
 package io.ovrsis.plugins.rsfusion;
 
+import io.ovrsis.api.testing.PaperEncoders;
+import io.ovrsis.api.testing.ReferenceFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -25,7 +28,7 @@ class RsFusionParityTest {
     void everyLayerMatchesPyTorch() {
         try (NDManager m = NDManager.newBaseManager()) {
             RsFusionHeadConfig c = new RsFusionHeadConfig(2, 16, 4, 2, 2, 3, 16, 16, "imageEncoder.dense");
-            RsFusionHead f = (RsFusionHead) new RsFusionHeadFactory().create(c, TestContexts.tiny());
+            RsFusionHead f = (RsFusionHead) new RsFusionHeadFactory().create(c, PaperEncoders.tiny("model.fusion"));
             ReferenceFixtures.assertNamesMatchReference(f.module());
             ReferenceFixtures.load(f.module(), m);
             Guidance g = new Guidance(new FeatureMaps(Map.of("dense", ReferenceFixtures.read(m, "dense"))), Map.of());

@@ -1,4 +1,4 @@
-package io.ovrsis.plugins.rstransfer;
+package io.ovrsis.api.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.ovrsis.api.nn.Param;
 import io.ovrsis.api.nn.TensorModule;
-import io.ovrsis.api.testing.Tensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,16 +16,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Fixtures written by {@code tools/reference/head_reference.py} (an independent PyTorch version of
- * method.md): {@code weights/<PyTorch key>.npy}, inputs and reference outputs.
+ * Reference fixtures of a module's tests in {@code src/test/resources/reference/}, as the scripts in
+ * {@code tools/reference/} write them: {@code weights/<PyTorch key>.npy}, inputs and reference outputs.
  */
-final class ReferenceFixtures {
-    static final Path DIR = Path.of("src", "test", "resources", "reference");
+public final class ReferenceFixtures {
+    public static final Path DIR = Path.of("src", "test", "resources", "reference");
 
     private ReferenceFixtures() {
     }
 
-    static NDArray read(NDManager m, String name) {
+    public static NDArray read(NDManager m, String name) {
         try {
             return Tensors.readNpy(m, DIR.resolve(name + ".npy"));
         } catch (IOException e) {
@@ -35,7 +34,7 @@ final class ReferenceFixtures {
     }
 
     /** Every reference weight file, by key. */
-    static Set<String> weightKeys() {
+    public static Set<String> weightKeys() {
         try (Stream<Path> files = Files.list(DIR.resolve("weights"))) {
             return files.map(f -> f.getFileName().toString().replaceAll("\\.npy$", "")).collect(Collectors.toSet());
         } catch (IOException e) {
@@ -44,14 +43,14 @@ final class ReferenceFixtures {
     }
 
     /** Initialises the module and loads every parameter from its reference file (by key). */
-    static void load(TensorModule module, NDManager m) {
+    public static void load(TensorModule module, NDManager m) {
         module.initialize(m, 0);
         for (Map.Entry<String, Param> e : module.namedParameters().entrySet()) {
             e.getValue().load(read(m, "weights/" + e.getKey()));
         }
     }
 
-    static void assertNamesMatchReference(TensorModule module) {
+    public static void assertNamesMatchReference(TensorModule module) {
         assertThat(module.namedParameters().keySet()).containsExactlyInAnyOrderElementsOf(weightKeys());
     }
 }
