@@ -49,7 +49,8 @@ public final class TrainingLoop {
      */
     public Path run(TrainBatchLoader loader, AdamW optimizer, int startIteration, CheckpointState template,
                     TrainingListener listener, ProgressReporter progress) throws IOException {
-        CosineSchedule schedule = new CosineSchedule(settings.lr(), settings.iterations(), settings.warmupIters(), 1.0);
+        CosineSchedule schedule = new CosineSchedule(settings.lr(), settings.iterations(), settings.warmupIters(),
+                CosineSchedule.DETECTRON2_WARMUP_FACTOR);
         Map<String, Param> trainable = new LinkedHashMap<>();
         model.module().namedParameters().forEach((n, p) -> {
             if (p.trainable()) {

@@ -28,4 +28,23 @@ class SourceTreePluginsIT {
             assertThat(c.registered(Slot.DECODER, "rstransfer").orElseThrow().pluginId()).isEqualTo("decoder-rstransfer");
         }
     }
+
+    @Test
+    void theBuiltPluginZipsLoadInDeploymentMode(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path project = Path.of(System.getProperty("ovrsis.project.dir", "..")).toAbsolutePath().normalize();
+        try (var plugins = java.nio.file.Files.list(project.resolve("plugins"))) {
+            for (Path p : plugins.filter(java.nio.file.Files::isDirectory).toList()) {
+                try (var zips = java.nio.file.Files.list(p.resolve("target"))) {
+                    for (Path zip : zips.filter(z -> z.getFileName().toString().endsWith(".zip")).toList()) {
+                        java.nio.file.Files.copy(zip, dir.resolve(zip.getFileName()));
+                    }
+                }
+            }
+        }
+        try (PluginHost host = PluginHost.start(new PluginLocation(dir, RuntimeMode.DEPLOYMENT))) {
+            assertThat(host.plugins()).extracting(PluginSummary::id).contains("backbone-clip", "tracker-mlflow", "decoder-rstransfer");
+            assertThat(host.catalog().components(Slot.RUN_TRACKER)).extracting(RegisteredComponent::id).containsExactly("mlflow");
+            assertThat(host.catalog().components(Slot.IMAGE_ENCODER)).extracting(RegisteredComponent::id).contains("clip-vit-b16");
+        }
+    }
 }

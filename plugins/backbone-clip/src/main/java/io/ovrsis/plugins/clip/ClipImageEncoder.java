@@ -44,6 +44,8 @@ public final class ClipImageEncoder implements ImageEncoder {
             b.addMap(blockName(t), config.width(), config.patchSize());
         }
         this.spec = b.build();
+        // trainability is known at build time, so parameter counts are right before any weights load
+        ClipFinetuning.apply(visual, config.finetune(), config.lrMultiplier());
     }
 
     /** Feature map name of a tap. */

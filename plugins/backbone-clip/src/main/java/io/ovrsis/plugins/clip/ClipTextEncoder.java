@@ -50,6 +50,8 @@ public final class ClipTextEncoder implements TextEncoder {
                 config.contextLength(), config.vocabSize());
         this.templates = config.templates().templates();
         this.tokenizer = config.tokenizer() == TokenizerKind.BYTES ? new ByteTokenizer(config.vocabSize()) : null;
+        // trainability is known at build time, so parameter counts are right before any weights load
+        ClipFinetuning.apply(text, config.finetune(), config.lrMultiplier());
     }
 
     @Override

@@ -18,7 +18,13 @@ public enum Finetune {
      * embeddings, {@code ln_pre}/{@code ln_post}/{@code ln_final} and the projections stay frozen.
      */
     @JsonProperty("full")
-    FULL;
+    FULL,
+    /**
+     * Every parameter, embeddings and projections included: for towers trained from scratch (the
+     * randomly initialised demo), not a mode of the paper.
+     */
+    @JsonProperty("all")
+    ALL;
 
     /** Whether the parameter with this dotted name trains under this mode. */
     public boolean trains(String name) {
@@ -27,6 +33,7 @@ public enum Finetune {
             case ATTENTION -> name.contains("transformer") && name.contains("attn")
                     && (name.contains("q_proj") || name.contains("v_proj"));
             case FULL -> name.contains("transformer");
+            case ALL -> true;
         };
     }
 }

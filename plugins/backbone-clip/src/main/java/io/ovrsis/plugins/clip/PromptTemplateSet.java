@@ -17,7 +17,13 @@ public enum PromptTemplateSet {
     IMAGENET_SELECT(PromptTemplates.IMAGENET_SELECT),
     /** OpenAI's 80 ImageNet templates. */
     @JsonProperty("imagenet")
-    IMAGENET(PromptTemplates.IMAGENET);
+    IMAGENET(PromptTemplates.IMAGENET),
+    /**
+     * The bare class name ({@code {}}), not a set of the paper: for text towers trained from scratch,
+     * where a shared sentence around the name makes every class's embedding nearly the same at first.
+     */
+    @JsonProperty("name")
+    NAME(List.of("{}"));
 
     private final List<String> templates;
 
