@@ -33,7 +33,7 @@ class SourceTreePluginsIT {
     void theBuiltPluginZipsLoadInDeploymentMode(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
         Path project = Path.of(System.getProperty("ovrsis.project.dir", "..")).toAbsolutePath().normalize();
         try (var plugins = java.nio.file.Files.list(project.resolve("plugins"))) {
-            for (Path p : plugins.filter(java.nio.file.Files::isDirectory).toList()) {
+            for (Path p : plugins.filter(d -> java.nio.file.Files.isDirectory(d.resolve("src/main/java"))).toList()) {
                 try (var zips = java.nio.file.Files.list(p.resolve("target"))) {
                     for (Path zip : zips.filter(z -> z.getFileName().toString().endsWith(".zip")).toList()) {
                         java.nio.file.Files.copy(zip, dir.resolve(zip.getFileName()));
