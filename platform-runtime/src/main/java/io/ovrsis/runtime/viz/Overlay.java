@@ -51,27 +51,32 @@ public final class Overlay {
                 }
             }
         }
+        // small images (64 px tiles) are enlarged with nearest neighbour so that pixels stay readable
+        int zoom = Math.max(1, 256 / Math.max(h, w));
+        int zw = w * zoom;
+        int zh = h * zoom;
         int legendH = 16 * ((present.size() + 2) / 3) + 22;
-        BufferedImage out = new BufferedImage(w * panels, h + legendH, BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(zw * panels, zh + legendH, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(Png.image(h, w, rgb), 0, 0, null);
-        int x = w;
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(Png.image(h, w, rgb), 0, 0, zw, zh, null);
+        int x = zw;
         if (truth != null) {
-            g.drawImage(Png.image(h, w, blend(rgb, truth, ignoreIndex)), x, 0, null);
-            x += w;
+            g.drawImage(Png.image(h, w, blend(rgb, truth, ignoreIndex)), x, 0, zw, zh, null);
+            x += zw;
         }
-        g.drawImage(Png.image(h, w, blend(rgb, prediction, ignoreIndex)), x, 0, null);
+        g.drawImage(Png.image(h, w, blend(rgb, prediction, ignoreIndex)), x, 0, zw, zh, null);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.setColor(Color.BLACK);
-        g.drawString(truth == null ? "image | prediction" : "image | ground truth | prediction", 4, h + 13);
+        g.drawString(truth == null ? "image | prediction" : "image | ground truth | prediction", 4, zh + 13);
         int i = 0;
         int colW = Math.max(1, out.getWidth() / 3);
         for (int c : present) {
             int cx = 4 + (i % 3) * colW;
-            int cy = h + 20 + (i / 3) * 16;
+            int cy = zh + 20 + (i / 3) * 16;
             g.setColor(new Color(Palette.color(c)));
             g.fillRect(cx, cy, 10, 10);
             g.setColor(Color.BLACK);

@@ -1,5 +1,7 @@
 package io.ovrsis.plugins.rstransfer;
 
+import io.ovrsis.api.testing.TestArrays;
+
 import io.ovrsis.api.testing.PaperEncoders;
 
 import ai.djl.ndarray.NDArray;

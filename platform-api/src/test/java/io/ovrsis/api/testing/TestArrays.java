@@ -1,4 +1,4 @@
-package io.ovrsis.plugins.rstransfer;
+package io.ovrsis.api.testing;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -6,12 +6,12 @@ import ai.djl.ndarray.types.Shape;
 import io.ovrsis.api.nn.Ops;
 import java.util.Random;
 
-/** Deterministic test tensors. */
-final class TestArrays {
+/** Deterministic test tensors: seeded Gaussian arrays and L2-normalised text embeddings. */
+public final class TestArrays {
     private TestArrays() {
     }
 
-    static NDArray randn(NDManager m, long seed, long... shape) {
+    public static NDArray randn(NDManager m, long seed, long... shape) {
         Random r = new Random(seed);
         float[] v = new float[Math.toIntExact(new Shape(shape).size())];
         for (int i = 0; i < v.length; i++) {
@@ -21,7 +21,7 @@ final class TestArrays {
     }
 
     /** (T, P, D) text embeddings, L2-normalised over D. */
-    static NDArray text(NDManager m, long seed, int classes, int templates, int dim) {
+    public static NDArray text(NDManager m, long seed, int classes, int templates, int dim) {
         return Ops.l2Normalize(randn(m, seed, classes, templates, dim), 2, 1e-12f);
     }
 }
