@@ -22,7 +22,7 @@ import java.util.List;
  * @param warmupIters linear warmup steps
  * @param gradClipNorm clip the gradient norm to this; 0 turns clipping off
  * @param checkpointEvery save a checkpoint every n steps; 0 saves only at the end
- * @param checkpointDir where checkpoints go, relative to the run directory
+ * @param checkpointDir where checkpoints go, relative to the project; each run writes {@code <dir>/<run id>/iter_<n>/}
  * @param logEvery log training metrics every n steps
  * @param evalEvery evaluate every n steps; 0 evaluates only at the end
  */

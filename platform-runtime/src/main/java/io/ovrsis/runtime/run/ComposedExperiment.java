@@ -46,6 +46,7 @@ public final class ComposedExperiment {
 
     /** Builds every model component through Guice and checks the composition; throws on the first problem. */
     public static ComposedExperiment compose(LoadedExperiment loaded, ExperimentSpec spec, ComponentCatalog catalog, Path projectDir) {
+        rejectUnimplemented(spec);
         requireSlot(spec.model().aggregator(), "model.aggregator", "CostAggregator", catalog);
         requireSlot(spec.model().fusion(), "model.fusion", "FusionHead", catalog);
         requireSlot(spec.model().decoder(), "model.decoder", "Decoder", catalog);
@@ -57,6 +58,24 @@ public final class ComposedExperiment {
             throw problems.get(0);
         }
         return composed;
+    }
+
+    /** Settings the config accepts but this version cannot do yet: an error, never a silent no-op. */
+    private static void rejectUnimplemented(ExperimentSpec spec) {
+        if (spec.eval().inference().slidingWindow()) {
+            throw new ComponentException("OVRSIS-CONFIG-UNSUPPORTED", "eval.inference.slidingWindow",
+                    "eval.inference.slidingWindow: sliding-window inference is not implemented yet; use whole-image"
+                            + " inference (false), as the authors' evaluation does.");
+        }
+        if (spec.eval().inference().batchSize() != 1) {
+            throw new ComponentException("OVRSIS-CONFIG-UNSUPPORTED", "eval.inference.batchSize",
+                    "eval.inference.batchSize: only 1 is supported (images of different sizes are evaluated one by one).");
+        }
+        if (spec.train().evalEvery() > 0) {
+            throw new ComponentException("OVRSIS-CONFIG-UNSUPPORTED", "train.evalEvery",
+                    "train.evalEvery: evaluation during training is not implemented yet; use 0 (evaluate at the end)"
+                            + " or `ovrsis eval FILE --checkpoint` on a saved checkpoint.");
+        }
     }
 
     private static void requireSlot(BoundComponent c, String key, String slot, ComponentCatalog catalog) {

@@ -135,6 +135,13 @@ class CliEndToEndIT {
     }
 
     @Test
+    void settingsNotImplementedYetAreErrorsNotNoOps() {
+        Result r = ovrsis("validate", experiment(), "--set", "eval.inference.slidingWindow=true");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("OVRSIS-CONFIG-UNSUPPORTED").contains("eval.inference.slidingWindow").contains("--set #1");
+    }
+
+    @Test
     void helpAndUsageErrors() {
         Result help = ovrsis("--help");
         assertThat(help.code()).isZero();
