@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.ovrsis.api.testing.ReferenceFixtures;
 import io.ovrsis.api.testing.Tensors;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ class NnReferenceTest {
         manager.close();
     }
 
-    private NDArray ref(String name) throws IOException {
-        return Tensors.readNpy(manager, Path.of("src/test/resources/reference", name + ".npy"));
+    private NDArray ref(String name) {
+        return ReferenceFixtures.read(manager, name);
     }
 
     @Test

@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import io.ovrsis.api.nn.Init;
 import io.ovrsis.api.nn.Param;
 import io.ovrsis.api.nn.TensorModule;
+import io.ovrsis.api.testing.ReferenceFixtures;
 import io.ovrsis.api.testing.Tensors;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ class TrainingMathTest {
         manager.close();
     }
 
-    private NDArray ref(String name) throws IOException {
-        return Tensors.readNpy(manager, Path.of("src/test/resources/reference", name + ".npy"));
+    private NDArray ref(String name) {
+        return ReferenceFixtures.read(manager, name);
     }
 
     @Test

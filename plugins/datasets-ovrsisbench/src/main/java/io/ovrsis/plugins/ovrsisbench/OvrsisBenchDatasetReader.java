@@ -3,10 +3,6 @@ package io.ovrsis.plugins.ovrsisbench;
 import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.component.PrepareContext;
 import io.ovrsis.api.data.ClassVocabulary;
-import io.ovrsis.api.data.DatasetInfo;
-import io.ovrsis.api.data.DatasetReader;
-import io.ovrsis.api.data.Sample;
-import io.ovrsis.api.data.SampleRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +15,7 @@ import java.util.Map;
  * class list ({@code classesFile}, else {@code <datasets>/<Name>.json} if present, else the
  * built-in list); then {@link IndexPngDataset} indexes and reads.
  */
-public final class OvrsisBenchDatasetReader implements DatasetReader {
+public final class OvrsisBenchDatasetReader extends PreparedIndexPngReader {
     static final String BUILT_IN = "the built-in class list (method.md §7)";
 
     private final OvrsisBenchDataset dataset;
@@ -27,8 +23,6 @@ public final class OvrsisBenchDatasetReader implements DatasetReader {
     private final String splitRoot;
     private final String classesFile;
     private final String imageExtension;
-    private final String keyPath;
-    private volatile IndexPngDataset reader;
 
     /**
      * @param root dataset folder or null for the default; likewise {@code splitRoot} (ignored for
@@ -36,12 +30,12 @@ public final class OvrsisBenchDatasetReader implements DatasetReader {
      */
     public OvrsisBenchDatasetReader(OvrsisBenchDataset dataset, String root, String splitRoot, String classesFile,
                                     String imageExtension, String keyPath) {
+        super(dataset.id(), keyPath, "locates the folders and reads the class list");
         this.dataset = dataset;
         this.root = root;
         this.splitRoot = splitRoot;
         this.classesFile = classesFile;
         this.imageExtension = imageExtension;
-        this.keyPath = keyPath;
     }
 
     @Override
@@ -52,50 +46,26 @@ public final class OvrsisBenchDatasetReader implements DatasetReader {
             splitDir = splitRoot == null ? context.datasetsDir().resolve(dataset.splitFolder()) : context.resolve(splitRoot);
         }
         Map<String, List<SplitFolders>> splits = dataset.folders(rootDir, splitDir);
-        IndexPngDataset.requireFolders(dataset.id(), splits, keyPath, OvrsisBenchDataset.WHERE_TO_GET
+        IndexPngDataset.requireFolders(dataset.id(), splits, keyPath(), OvrsisBenchDataset.WHERE_TO_GET
                 + (dataset.splitFolder() == null ? ", or set root" : ", or set root and splitRoot") + " to where they are.");
         try {
             Path file = classesFile == null ? context.datasetsDir().resolve(dataset.classesFileName()) : context.resolve(classesFile);
             ClassVocabulary classes;
             String source;
             if (Files.isRegularFile(file)) {
-                classes = ClassNamesFile.read(file, keyPath);
+                classes = ClassNamesFile.read(file, keyPath());
                 source = file.toString();
             } else if (classesFile != null) {
-                throw new ComponentException("OVRSIS-DATA-MISSING", keyPath, "classesFile " + file + " does not exist."
+                throw new ComponentException("OVRSIS-DATA-MISSING", keyPath(), "classesFile " + file + " does not exist."
                         + " Give a JSON list of class names, or leave classesFile unset to use <datasets>/"
                         + dataset.classesFileName() + " or the built-in list.");
             } else {
                 classes = new ClassVocabulary(dataset.classes());
                 source = BUILT_IN;
             }
-            reader = new IndexPngDataset(dataset.id(), rootDir, classes, source, splits, imageExtension, keyPath);
+            open(new IndexPngDataset(dataset.id(), rootDir, classes, source, splits, imageExtension, keyPath()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the class list of " + dataset.id(), e);
         }
-    }
-
-    @Override
-    public DatasetInfo info() {
-        return prepared().info();
-    }
-
-    @Override
-    public List<SampleRef> index(String split) throws IOException {
-        return prepared().index(split);
-    }
-
-    @Override
-    public Sample read(SampleRef ref) throws IOException {
-        return prepared().read(ref);
-    }
-
-    private IndexPngDataset prepared() {
-        IndexPngDataset r = reader;
-        if (r == null) {
-            throw new IllegalStateException(dataset.id() + " (" + keyPath + ") is used before prepare(): prepare() "
-                    + "locates the folders and reads the class list");
-        }
-        return r;
     }
 }
