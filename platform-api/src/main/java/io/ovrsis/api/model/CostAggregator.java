@@ -1,6 +1,9 @@
 package io.ovrsis.api.model;
 
+import ai.djl.ndarray.NDArray;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds and embeds the image–text cost volume (RS-CMA). It declares the views of the main image
@@ -25,4 +28,15 @@ public interface CostAggregator extends ModelComponent {
      * @return (B, C, T, h, w)
      */
     CostVolume aggregate(List<FeatureMaps> views, Guidance guidance, TextEmbeddings text, boolean training);
+
+    /**
+     * The raw image–text cost maps before embedding, for pictures and debugging (method.md §10):
+     * one (B, T, h, w) cosine map per named source, e.g. {@code rot0}, {@code rot90}, ... for the
+     * main encoder's views rotated back, and the auxiliary encoder names for extra costs. With
+     * several prompt templates the maps average over them. Computes nothing that {@link #aggregate}
+     * needs; the default exposes none.
+     */
+    default Map<String, NDArray> costMaps(List<FeatureMaps> views, Guidance guidance, TextEmbeddings text) {
+        return Map.of();
+    }
 }
