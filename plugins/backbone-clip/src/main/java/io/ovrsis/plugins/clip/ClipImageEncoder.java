@@ -8,6 +8,7 @@ import io.ovrsis.api.model.FeatureSpec;
 import io.ovrsis.api.model.ImageEncoder;
 import io.ovrsis.api.model.PreprocessSpec;
 import io.ovrsis.api.nn.TensorModule;
+import io.ovrsis.plugins.clip.nn.ClipModel;
 import io.ovrsis.plugins.clip.nn.ClipVisionTransformer;
 import io.ovrsis.plugins.clip.weights.ClipWeightLoader;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ public final class ClipImageEncoder implements ImageEncoder {
     private final String keyPath;
     private final ClipImageEncoderConfig config;
     private final ClipVisionTransformer visual;
+    /** {@code visual}, or the whole CLIP model around it when the text tower is stored. */
+    private final TensorModule root;
     private final FeatureSpec spec;
     private final int[] taps;
 
@@ -35,6 +38,7 @@ public final class ClipImageEncoder implements ImageEncoder {
         this.config = config;
         this.visual = new ClipVisionTransformer(config.width(), config.layers(), config.heads(), config.patchSize(),
                 config.pretrainedGrid(), config.outputDim());
+        this.root = config.storedTextTower() == null ? visual : storedTextTower(visual, config);
         this.taps = config.taps().stream().mapToInt(Integer::intValue).toArray();
         FeatureSpec.Builder b = FeatureSpec.builder().setInputSize(config.inputSize());
         if (config.finalOutput()) {
@@ -45,6 +49,17 @@ public final class ClipImageEncoder implements ImageEncoder {
         }
         this.spec = b.build();
         // trainability is known at build time, so parameter counts are right before any weights load
+        applyFinetuning();
+    }
+
+    /** A standard CLIP text tower next to the image tower (kept frozen, never run). */
+    private static TensorModule storedTextTower(ClipVisionTransformer visual, ClipImageEncoderConfig c) {
+        StoredTextTower t = c.storedTextTower();
+        return new ClipModel(visual, t.width(), t.layers(), t.heads(), c.outputDim(), t.contextLength(), t.vocabSize());
+    }
+
+    private void applyFinetuning() {
+        root.setTrainable(false);
         ClipFinetuning.apply(visual, config.finetune(), config.lrMultiplier());
     }
 
@@ -55,7 +70,7 @@ public final class ClipImageEncoder implements ImageEncoder {
 
     @Override
     public TensorModule module() {
-        return visual;
+        return root;
     }
 
     public ClipImageEncoderConfig config() {
@@ -101,10 +116,11 @@ public final class ClipImageEncoder implements ImageEncoder {
     @Override
     public void prepare(PrepareContext context) {
         if (config.weights() != null) {
-            ClipWeightLoader.loadFile(context, config.weights(), visual, ClipWeightLoader.Tower.IMAGE,
+            ClipWeightLoader.loadFile(context, config.weights(), root,
+                    config.storedTextTower() != null ? ClipWeightLoader.Tower.WHOLE : ClipWeightLoader.Tower.IMAGE,
                     config.weightsFormat(), id);
         }
-        ClipFinetuning.apply(visual, config.finetune(), config.lrMultiplier());
+        applyFinetuning();
         visual.invalidateCache();
     }
 }

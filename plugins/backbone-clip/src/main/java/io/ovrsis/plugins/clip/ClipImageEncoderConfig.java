@@ -1,6 +1,7 @@
 package io.ovrsis.plugins.clip;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,11 @@ import java.util.List;
  * @param weights weight file, or null for random initialisation; a path starting with
  *     {@code pretrain/} is looked up in the pretrain directory, other relative paths in the project
  * @param weightsFormat layout and conversion of the weight file
+ * @param storedTextTower null, or the size of the checkpoint's text tower that this component also
+ *     holds: frozen, loaded from the same weight file and saved in checkpoints, but never run. The
+ *     authors keep RemoteCLIP's whole CLIP model this way, so their parameter counts and checkpoints
+ *     include it (method.md §5, §14.8); parameter names then follow OpenAI's whole-model layout
+ *     ({@code visual.*} and the text keys at the root)
  */
 public record ClipImageEncoderConfig(
         @Min(1) int width,
@@ -47,7 +53,8 @@ public record ClipImageEncoderConfig(
         @NotNull Finetune finetune,
         @PositiveOrZero double lrMultiplier,
         String weights,
-        @NotNull WeightsFormat weightsFormat) {
+        @NotNull WeightsFormat weightsFormat,
+        @Valid StoredTextTower storedTextTower) {
 
     public ClipImageEncoderConfig {
         taps = taps == null ? null : Collections.unmodifiableList(new ArrayList<>(taps));

@@ -22,7 +22,7 @@ public class ClipImageEncoderFactory implements ImageEncoderFactory<ClipImageEnc
 
     public ClipImageEncoderFactory() {
         this("clip-vit", new ClipImageEncoderConfig(64, 8, 4, 16, 24, 64, 384, List.of(3, 7), true, true,
-                Finetune.ATTENTION, 0.01, null, WeightsFormat.OPENAI),
+                Finetune.ATTENTION, 0.01, null, WeightsFormat.OPENAI, null),
                 new ComponentInfo("CLIP ViT image tower built from its config (dense last block, block taps);"
                         + " defaults: a tiny random demo tower", List.of()));
     }

@@ -9,7 +9,7 @@ import org.pf4j.Extension;
 public final class ClipVitB32ImageEncoderFactory extends ClipImageEncoderFactory {
     public ClipVitB32ImageEncoderFactory() {
         super("clip-vit-b32", new ClipImageEncoderConfig(768, 12, 12, 32, 7, 512, 224, List.of(3, 7), true, true,
-                Finetune.ATTENTION, 0.01, "pretrain/ViT-B-32.pt", WeightsFormat.OPENAI),
+                Finetune.ATTENTION, 0.01, "pretrain/ViT-B-32.pt", WeightsFormat.OPENAI, null),
                 new ComponentInfo("OpenAI CLIP ViT-B/32 image tower at 224 px, dense last block, taps 3 and 7",
                         List.of("clip-vit-b32.openai")));
     }

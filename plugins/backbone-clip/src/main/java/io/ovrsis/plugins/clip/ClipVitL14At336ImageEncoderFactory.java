@@ -9,7 +9,7 @@ import org.pf4j.Extension;
 public final class ClipVitL14At336ImageEncoderFactory extends ClipImageEncoderFactory {
     public ClipVitL14At336ImageEncoderFactory() {
         super("clip-vit-l14-336", new ClipImageEncoderConfig(1024, 24, 16, 14, 24, 768, 336, List.of(7, 15), true,
-                true, Finetune.ATTENTION, 0.01, "pretrain/ViT-L-14-336px.pt", WeightsFormat.OPENAI),
+                true, Finetune.ATTENTION, 0.01, "pretrain/ViT-L-14-336px.pt", WeightsFormat.OPENAI, null),
                 new ComponentInfo("OpenAI CLIP ViT-L/14@336px image tower, dense last block, taps 7 and 15",
                         List.of("clip-vit-l14-336.openai")));
     }

@@ -13,7 +13,7 @@ import org.pf4j.Extension;
 public final class RemoteClipVitB32ImageEncoderFactory extends ClipImageEncoderFactory {
     public RemoteClipVitB32ImageEncoderFactory() {
         super("remoteclip-vit-b32", new ClipImageEncoderConfig(768, 12, 12, 32, 7, 512, 768, List.of(3, 7), true,
-                false, Finetune.FROZEN, 0.01, "pretrain/RemoteCLIP-ViT-B-32.pt", WeightsFormat.REMOTECLIP),
+                false, Finetune.FROZEN, 0.01, "pretrain/RemoteCLIP-ViT-B-32.pt", WeightsFormat.REMOTECLIP, null),
                 new ComponentInfo("RemoteCLIP ViT-B/32 image tower at 768 px, frozen, taps 3 and 7",
                         List.of("clip-vit-b32.remoteclip")));
     }

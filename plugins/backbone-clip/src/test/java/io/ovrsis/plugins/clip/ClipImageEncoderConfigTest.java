@@ -28,19 +28,19 @@ class ClipImageEncoderConfigTest {
     @Test
     void recordedDefaults() {
         assertThat(new ClipImageEncoderFactory().defaultConfig()).isEqualTo(new ClipImageEncoderConfig(64, 8, 4, 16,
-                24, 64, 384, List.of(3, 7), true, true, Finetune.ATTENTION, 0.01, null, WeightsFormat.OPENAI));
+                24, 64, 384, List.of(3, 7), true, true, Finetune.ATTENTION, 0.01, null, WeightsFormat.OPENAI, null));
         assertThat(new ClipVitB16ImageEncoderFactory().defaultConfig()).isEqualTo(new ClipImageEncoderConfig(768, 12,
                 12, 16, 14, 512, 384, List.of(3, 7), true, true, Finetune.ATTENTION, 0.01, "pretrain/ViT-B-16.pt",
-                WeightsFormat.OPENAI));
+                WeightsFormat.OPENAI, null));
         assertThat(new ClipVitB32ImageEncoderFactory().defaultConfig()).isEqualTo(new ClipImageEncoderConfig(768, 12,
                 12, 32, 7, 512, 224, List.of(3, 7), true, true, Finetune.ATTENTION, 0.01, "pretrain/ViT-B-32.pt",
-                WeightsFormat.OPENAI));
+                WeightsFormat.OPENAI, null));
         assertThat(new ClipVitL14At336ImageEncoderFactory().defaultConfig()).isEqualTo(new ClipImageEncoderConfig(1024,
                 24, 16, 14, 24, 768, 336, List.of(7, 15), true, true, Finetune.ATTENTION, 0.01,
-                "pretrain/ViT-L-14-336px.pt", WeightsFormat.OPENAI));
+                "pretrain/ViT-L-14-336px.pt", WeightsFormat.OPENAI, null));
         assertThat(new RemoteClipVitB32ImageEncoderFactory().defaultConfig()).isEqualTo(new ClipImageEncoderConfig(768,
                 12, 12, 32, 7, 512, 768, List.of(3, 7), true, false, Finetune.FROZEN, 0.01,
-                "pretrain/RemoteCLIP-ViT-B-32.pt", WeightsFormat.REMOTECLIP));
+                "pretrain/RemoteCLIP-ViT-B-32.pt", WeightsFormat.REMOTECLIP, null));
         for (ClipImageEncoderFactory f : List.of(new ClipImageEncoderFactory(), new ClipVitB16ImageEncoderFactory(),
                 new ClipVitB32ImageEncoderFactory(), new ClipVitL14At336ImageEncoderFactory(),
                 new RemoteClipVitB32ImageEncoderFactory())) {
@@ -66,10 +66,11 @@ class ClipImageEncoderConfigTest {
                 lrMultiplier: 0.5
                 weights: pretrain/tiny.pt
                 weightsFormat: remoteclip
+                storedTextTower: { width: 48, layers: 2, heads: 1, contextLength: 20, vocabSize: 300 }
                 """;
         ClipImageEncoderConfig c = YAML.readValue(yaml, ClipImageEncoderConfig.class);
         assertThat(c).isEqualTo(new ClipImageEncoderConfig(96, 6, 3, 8, 7, 48, 64, List.of(1, 4), false, false,
-                Finetune.FULL, 0.5, "pretrain/tiny.pt", WeightsFormat.REMOTECLIP));
+                Finetune.FULL, 0.5, "pretrain/tiny.pt", WeightsFormat.REMOTECLIP, new StoredTextTower(48, 2, 1, 20, 300)));
         assertThat(validate(c)).isEmpty();
         // the runtime merges user keys over the defaults as a tree: the defaults must round-trip
         ClipImageEncoderConfig d = new ClipVitB16ImageEncoderFactory().defaultConfig();
@@ -86,7 +87,7 @@ class ClipImageEncoderConfigTest {
     @Test
     void violatedConstraintsAreReportedByTheValidatorAndByCreate() {
         ClipImageEncoderConfig bad = new ClipImageEncoderConfig(100, 2, 3, 16, 2, 16, 40, List.of(2), true, true,
-                Finetune.ATTENTION, 0.01, null, WeightsFormat.OPENAI);
+                Finetune.ATTENTION, 0.01, null, WeightsFormat.OPENAI, null);
         assertThat(validate(bad)).extracting(v -> v.getPropertyPath().toString()).containsExactlyInAnyOrder(
                 "widthMultipleOfHeads", "inputSizeMultipleOfPatch", "tapsWithinLayers");
         assertThatThrownBy(() -> new ClipImageEncoderFactory().create(bad, TestContexts.build("model.imageEncoder")))
@@ -98,10 +99,10 @@ class ClipImageEncoderConfigTest {
                 .hasMessageContaining("inputSize 40 is not a multiple of patchSize 16")
                 .hasMessageContaining("tap 2 is not a block index: valid are 0..1");
         ClipImageEncoderConfig nothing = new ClipImageEncoderConfig(32, 2, 4, 8, 4, 16, 32, List.of(), true, false,
-                Finetune.FROZEN, 0.01, null, WeightsFormat.OPENAI);
+                Finetune.FROZEN, 0.01, null, WeightsFormat.OPENAI, null);
         assertThat(validate(nothing)).extracting(v -> v.getPropertyPath().toString()).containsExactly("producingOutput");
         ClipImageEncoderConfig negative = new ClipImageEncoderConfig(32, 2, 4, 8, 4, 16, 32, List.of(-1), true, true,
-                Finetune.FROZEN, -1, null, WeightsFormat.OPENAI);
+                Finetune.FROZEN, -1, null, WeightsFormat.OPENAI, null);
         assertThat(validate(negative)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("taps[0].<list element>", "lrMultiplier");
     }

@@ -53,6 +53,23 @@ class ClipParameterCountTest {
     }
 
     @Test
+    void remoteClipWithItsStoredTextTowerCountsLikeTheAuthorsWholeModel() {
+        RemoteClipVitB32ImageEncoderFactory f = new RemoteClipVitB32ImageEncoderFactory();
+        ClipImageEncoderConfig d = f.defaultConfig();
+        ClipImageEncoderConfig stored = new ClipImageEncoderConfig(d.width(), d.layers(), d.heads(), d.patchSize(),
+                d.pretrainedGrid(), d.outputDim(), d.inputSize(), d.taps(), d.dense(), d.finalOutput(), d.finetune(),
+                d.lrMultiplier(), d.weights(), d.weightsFormat(), StoredTextTower.clipB32());
+        io.ovrsis.api.model.ImageEncoder encoder = f.create(stored, TestContexts.build("model.auxEncoders.remoteclip"));
+        TensorModule whole = encoder.module();
+        assertThat(whole.parameterCount()).isEqualTo(151_277_313L);
+        assertThat(whole.trainableParameterCount()).isZero();
+        assertThat(encoder.frozen()).isTrue();
+        // OpenAI's whole-model names: the checkpoint's own keys
+        assertThat(whole.namedParameters()).containsKeys("visual.conv1.weight", "visual.proj", "token_embedding.weight",
+                "transformer.resblocks.11.attn.q_proj_weight", "text_projection", "logit_scale").hasSize(350);
+    }
+
+    @Test
     void fullFinetuneTrainsEveryBlockParameter() {
         TensorModule image = build(new ClipVitB16ImageEncoderFactory(), Finetune.FULL);
         long blocks = image.namedParameters().entrySet().stream().filter(e -> e.getKey().startsWith("transformer."))

@@ -113,7 +113,7 @@ class ClipReferenceParityTest {
             ClipImageEncoderConfig r = ReferenceFixtures.remoteImage(weights("clip_tiny_remoteclip.safetensors"));
             ClipImageEncoderConfig plain = new ClipImageEncoderConfig(r.width(), r.layers(), r.heads(), r.patchSize(),
                     r.pretrainedGrid(), r.outputDim(), r.inputSize(), r.taps(), r.dense(), r.finalOutput(), r.finetune(),
-                    r.lrMultiplier(), r.weights(), WeightsFormat.OPENAI);
+                    r.lrMultiplier(), r.weights(), WeightsFormat.OPENAI, null);
             FeatureMaps maps = image(plain, m).encode(ReferenceFixtures.npy(m, "image_48"), false);
             double diff = Tensors.maxAbsDiff(maps.get("dense"), ReferenceFixtures.npy(m, "remoteclip_dense_48").toFloatArray());
             System.out.printf("remoteclip dense without fp16 rounding: max |diff| %.2e%n", diff);

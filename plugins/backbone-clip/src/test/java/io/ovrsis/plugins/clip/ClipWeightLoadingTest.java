@@ -28,7 +28,7 @@ class ClipWeightLoadingTest {
     /** A tiny image tower: width 8, 1 block, 2 heads, patch 4, grid 2, output 4. */
     private static TensorModule tinyVisual() {
         ClipImageEncoderConfig c = new ClipImageEncoderConfig(8, 1, 2, 4, 2, 4, 8, List.of(0), true, true,
-                Finetune.ATTENTION, 0.01, null, WeightsFormat.OPENAI);
+                Finetune.ATTENTION, 0.01, null, WeightsFormat.OPENAI, null);
         return new ClipImageEncoderFactory().create(c, TestContexts.build("model.imageEncoder")).module();
     }
 
@@ -123,6 +123,39 @@ class ClipWeightLoadingTest {
     }
 
     @Test
+    void aStoredTextTowerLoadsFromTheSameFileAndIsRoundedLikeTheAuthors() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ClipImageEncoderConfig r = ReferenceFixtures.remoteImage("unused");
+            ClipImageEncoderConfig stored = new ClipImageEncoderConfig(r.width(), r.layers(), r.heads(), r.patchSize(),
+                    r.pretrainedGrid(), r.outputDim(), r.inputSize(), r.taps(), r.dense(), r.finalOutput(),
+                    r.finetune(), r.lrMultiplier(), r.weights(), r.weightsFormat(), new StoredTextTower(16, 2, 2, 56, 260));
+            TensorModule whole = new RemoteClipVitB32ImageEncoderFactory()
+                    .create(stored, TestContexts.build("model.auxEncoders.remoteclip")).module();
+            whole.initialize(m, 1L);
+            Map<String, NDArray> d = new LinkedHashMap<>();
+            whole.namedParameters().forEach((k, v) -> d.put(k, m.full(v.shape(), 0.1f + 1e-5f)));
+            int rounded = ClipWeightLoader.load(whole, new StateDict(FILE, d), ClipWeightLoader.Tower.WHOLE,
+                    WeightsFormat.REMOTECLIP, "model.auxEncoders.remoteclip", "remoteclip-vit-b32");
+            // image: conv1, proj, 10 per block x 3; text: text_projection, 10 per block x 2
+            assertThat(rounded).isEqualTo(2 + 30 + 1 + 20);
+            float half = m.create(0.1f + 1e-5f).toType(DataType.FLOAT16, false).toType(DataType.FLOAT32, false).getFloat();
+            Map<String, Param> p = whole.namedParameters();
+            for (String k : List.of("visual.conv1.weight", "text_projection", "transformer.resblocks.1.attn.v_proj_weight",
+                    "visual.transformer.resblocks.2.mlp.c_fc.bias")) {
+                assertThat(p.get(k).array().toFloatArray()[0]).as(k).isEqualTo(half);
+            }
+            for (String k : List.of("token_embedding.weight", "positional_embedding", "ln_final.weight", "logit_scale",
+                    "visual.class_embedding")) {
+                assertThat(p.get(k).array().toFloatArray()[0]).as(k).isEqualTo(0.1f + 1e-5f);
+            }
+            d.remove("token_embedding.weight");
+            assertThatThrownBy(() -> ClipWeightLoader.load(whole, new StateDict(FILE, d), ClipWeightLoader.Tower.WHOLE,
+                    WeightsFormat.REMOTECLIP, "model.auxEncoders.remoteclip", "remoteclip-vit-b32"))
+                    .hasMessageContaining("missing keys: token_embedding.weight");
+        }
+    }
+
+    @Test
     void roundedSetOfTheFullB32Checkpoint() {
         TensorModule image = new RemoteClipVitB32ImageEncoderFactory().create(
                 new RemoteClipVitB32ImageEncoderFactory().defaultConfig(), TestContexts.build("x")).module();
@@ -208,7 +241,7 @@ class ClipWeightLoadingTest {
         java.nio.file.Files.createDirectories(project.resolve("pretrain"));
         java.nio.file.Files.writeString(project.resolve("pretrain/broken.pt"), "not a checkpoint");
         ClipImageEncoderConfig c = new ClipImageEncoderConfig(8, 1, 2, 4, 2, 4, 8, List.of(0), true, true,
-                Finetune.ATTENTION, 0.01, "pretrain/broken.pt", WeightsFormat.OPENAI);
+                Finetune.ATTENTION, 0.01, "pretrain/broken.pt", WeightsFormat.OPENAI, null);
         try (NDManager m = NDManager.newBaseManager()) {
             ImageEncoder enc = new ClipImageEncoderFactory().create(c, TestContexts.build("model.imageEncoder"));
             io.ovrsis.api.weights.StateDictReader formatError = (f, e, mgr) -> {

@@ -70,7 +70,7 @@ final class ReferenceFixtures {
 
     static ClipImageEncoderConfig openAiImage(int inputSize, boolean dense, String weights) {
         return new ClipImageEncoderConfig(32, 3, 4, 8, 4, 16, inputSize, java.util.List.of(0, 1), dense, true,
-                Finetune.ATTENTION, 0.01, weights, WeightsFormat.OPENAI);
+                Finetune.ATTENTION, 0.01, weights, WeightsFormat.OPENAI, null);
     }
 
     static ClipTextEncoderConfig openAiText(PromptTemplateSet templates, String weights) {
@@ -80,7 +80,7 @@ final class ReferenceFixtures {
 
     static ClipImageEncoderConfig remoteImage(String weights) {
         return new ClipImageEncoderConfig(16, 3, 2, 8, 4, 8, 48, java.util.List.of(0, 1), true, true,
-                Finetune.FROZEN, 0.01, weights, WeightsFormat.REMOTECLIP);
+                Finetune.FROZEN, 0.01, weights, WeightsFormat.REMOTECLIP, null);
     }
 
     static ClipTextEncoderConfig remoteText(String weights) {

@@ -28,7 +28,7 @@ final class TestContexts {
     static ClipImageEncoderConfig tinyImage(int pretrainedGrid, java.util.List<Integer> taps, boolean dense,
             boolean finalOutput, Finetune finetune) {
         return new ClipImageEncoderConfig(32, 2, 4, 8, pretrainedGrid, 16, 32, taps, dense, finalOutput, finetune,
-                0.01, null, WeightsFormat.OPENAI);
+                0.01, null, WeightsFormat.OPENAI, null);
     }
 
     /** A tiny text tower with the bytes tokenizer: width 32, 2 blocks, 4 heads, output 16. */

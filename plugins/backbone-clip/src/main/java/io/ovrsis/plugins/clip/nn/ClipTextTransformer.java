@@ -15,7 +15,7 @@ import java.util.Arrays;
  * (causal), {@code ln_final}, {@code text_projection} and {@code logit_scale} (counted and loaded,
  * never used by segmentation).
  */
-public final class ClipTextTransformer extends TensorModule {
+public class ClipTextTransformer extends TensorModule {
     private final int width;
     private final int contextLength;
     private final TokenEmbedding tokenEmbedding;

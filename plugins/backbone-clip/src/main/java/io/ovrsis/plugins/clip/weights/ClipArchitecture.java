@@ -20,7 +20,7 @@ final class ClipArchitecture {
 
     static String describe(StateDict dict, ClipWeightLoader.Tower tower) {
         Map<String, NDArray> t = dict.tensors();
-        return tower == ClipWeightLoader.Tower.IMAGE ? describeImage(t) : describeText(t);
+        return tower == ClipWeightLoader.Tower.TEXT ? describeText(t) : describeImage(t);
     }
 
     private static String describeImage(Map<String, NDArray> t) {

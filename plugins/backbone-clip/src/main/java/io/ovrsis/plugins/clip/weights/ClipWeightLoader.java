@@ -39,8 +39,11 @@ public final class ClipWeightLoader {
     private static final Set<String> ROUNDED_NAMES = Set.of("conv1.weight", "proj", "text_projection");
     private static final int LISTED = 12;
 
-    /** Which half of the CLIP checkpoint a tower reads. */
-    public enum Tower { IMAGE, TEXT }
+    /**
+     * Which part of the CLIP checkpoint a module reads: the image tower (names without
+     * {@code visual.}), the text tower, or the whole model (names as in the file).
+     */
+    public enum Tower { IMAGE, TEXT, WHOLE }
 
     private ClipWeightLoader() {
     }
@@ -121,7 +124,9 @@ public final class ClipWeightLoader {
         int rounded = 0;
         for (Map.Entry<String, Param> e : params.entrySet()) {
             NDArray t = entries.get(e.getKey());
-            if (format == WeightsFormat.REMOTECLIP && roundsThroughHalf(e.getKey())) {
+            String towerName = e.getKey().startsWith(VISUAL) && tower == Tower.WHOLE
+                    ? e.getKey().substring(VISUAL.length()) : e.getKey();
+            if (format == WeightsFormat.REMOTECLIP && roundsThroughHalf(towerName)) {
                 try (NDArray half = t.toType(DataType.FLOAT16, false); NDArray back = half.toType(DataType.FLOAT32, false)) {
                     e.getValue().load(back);
                 }
@@ -139,10 +144,10 @@ public final class ClipWeightLoader {
         for (Map.Entry<String, NDArray> e : dict.tensors().entrySet()) {
             String key = e.getKey();
             boolean visual = key.startsWith(VISUAL);
-            if (SCALARS.contains(key) || visual != (tower == Tower.IMAGE)) {
+            if (SCALARS.contains(key) || (tower != Tower.WHOLE && visual != (tower == Tower.IMAGE))) {
                 continue;
             }
-            String name = visual ? key.substring(VISUAL.length()) : key;
+            String name = visual && tower == Tower.IMAGE ? key.substring(VISUAL.length()) : key;
             NDArray t = e.getValue();
             Shape s = t.getShape();
             if (name.endsWith(FUSED) && s.dimension() == 2 && s.get(0) % 3 == 0) {
