@@ -62,8 +62,14 @@ public final class CheckpointStore {
         return target;
     }
 
-    /** Resolves a checkpoint path: a checkpoint folder, a run's checkpoint folder (uses {@code latest}), or its model file. */
+    /**
+     * Resolves a checkpoint path: a checkpoint folder, a run's checkpoint folder (uses {@code latest}),
+     * its model file, or the authors' detectron2 file ({@code model_final.pth}, see {@link AuthorsCheckpoint}).
+     */
     public static Path resolve(Path path) {
+        if (AuthorsCheckpoint.isAuthorsFile(path)) {
+            return path;
+        }
         Path p = path;
         if (Files.isRegularFile(p) && p.getFileName().toString().equals("model.safetensors")) {
             p = p.getParent();
@@ -76,8 +82,9 @@ public final class CheckpointStore {
             }
         }
         if (!Files.isRegularFile(p.resolve("model.safetensors"))) {
-            throw new ComponentException("OVRSIS-CHECKPOINT", "", path + " is not an OVRSIS Lab checkpoint: expected a folder "
-                    + "with model.safetensors (for example checkpoints/<run id>/iter_0000600), or a run's checkpoint folder with a 'latest' file.");
+            throw new ComponentException("OVRSIS-CHECKPOINT", "", path + (Files.exists(path) ? " is not a checkpoint" : " does not exist")
+                    + ": expected a folder with model.safetensors (for example checkpoints/<run id>/iter_0000600), a run's"
+                    + " checkpoint folder with a 'latest' file, or the authors' model_final.pth.");
         }
         return p;
     }
@@ -86,8 +93,15 @@ public final class CheckpointStore {
         return JSON.readValue(checkpoint.resolve("state.json").toFile(), CheckpointState.class);
     }
 
-    /** Loads parameters by name; every parameter of the model must be present with its shape. */
+    /**
+     * Loads parameters by name; every parameter of the model must be present with its shape. An
+     * authors' {@code .pth} file is imported with {@link AuthorsCheckpoint}.
+     */
     public static void loadModel(Path checkpoint, TensorModule model, NDManager manager) throws IOException {
+        if (AuthorsCheckpoint.isAuthorsFile(checkpoint)) {
+            AuthorsCheckpoint.load(checkpoint, model, manager);
+            return;
+        }
         Path file = checkpoint.resolve("model.safetensors");
         try (NDManager scratch = manager.newSubManager(); InputStream in = Files.newInputStream(file)) {
             NDList list = NDList.decode(scratch, in);

@@ -1,6 +1,7 @@
 package io.ovrsis.runtime.model;
 
 import io.ovrsis.api.model.ModelComponent;
+import io.ovrsis.api.nn.Param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,23 @@ public final class ParameterCounter {
                 sb.append("-".repeat(81)).append('\n');
             }
             sb.append(String.format("%-28s %-20s %,15d %,15d%n", r.component(), r.id(), r.total(), r.trainable()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Every parameter as {@code <component key>  <name>  <shape>  trainable|frozen  lr×m}, in model
+     * order: the names own checkpoints use, for comparing against other implementations.
+     */
+    public static String list(Map<String, ModelComponent> components) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, ModelComponent> c : components.entrySet()) {
+            for (Map.Entry<String, Param> p : c.getValue().module().namedParameters().entrySet()) {
+                Param param = p.getValue();
+                sb.append(String.format("%s  %s  %s  %s%s%n", c.getKey(), p.getKey(), param.shape(),
+                        param.trainable() ? "trainable" : "frozen",
+                        param.trainable() && param.lrMultiplier() != 1f ? "  lr x" + param.lrMultiplier() : ""));
+            }
         }
         return sb.toString();
     }

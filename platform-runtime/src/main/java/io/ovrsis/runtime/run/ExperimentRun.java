@@ -2,6 +2,7 @@ package io.ovrsis.runtime.run;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.component.ProgressReporter;
 import io.ovrsis.api.data.DatasetInfo;
 import io.ovrsis.api.data.DatasetReader;
@@ -9,6 +10,7 @@ import io.ovrsis.api.data.SampleRef;
 import io.ovrsis.api.eval.MetricValues;
 import io.ovrsis.api.track.RunStatus;
 import io.ovrsis.api.track.TrackedRun;
+import io.ovrsis.runtime.checkpoint.AuthorsCheckpoint;
 import io.ovrsis.runtime.checkpoint.CheckpointState;
 import io.ovrsis.runtime.checkpoint.CheckpointStore;
 import io.ovrsis.runtime.config.AugmentSpec;
@@ -67,6 +69,11 @@ public final class ExperimentRun {
         ExperimentSpec spec = experiment.spec();
         OpenVocabSegmentor model = experiment.model();
         boolean training = evalOnly == null && spec.train().iterations() > 0;
+        if (resumeFrom != null && AuthorsCheckpoint.isAuthorsFile(resumeFrom)) {
+            throw new ComponentException("OVRSIS-CHECKPOINT", "", resumeFrom + " holds weights only (an authors'"
+                    + " detectron2 file), no optimizer state or iteration to resume from; evaluate it with"
+                    + " `ovrsis eval FILE --checkpoint " + resumeFrom + "` or `ovrsis predict`.");
+        }
         GradMode.off();
         try (NDManager manager = NDManager.newBaseManager()) {
             Preparation.prepareModel(experiment, env, manager);
