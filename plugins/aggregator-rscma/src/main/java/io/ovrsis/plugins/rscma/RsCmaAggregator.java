@@ -3,6 +3,7 @@ package io.ovrsis.plugins.rscma;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import io.ovrsis.api.model.CostAggregator;
@@ -14,7 +15,9 @@ import io.ovrsis.api.model.TextEmbeddings;
 import io.ovrsis.api.nn.Ops;
 import io.ovrsis.api.nn.TensorModule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * RS-CMA (method.md §2): rotated-back cosine costs of the main encoder, optional extra costs, and
@@ -70,17 +73,10 @@ public final class RsCmaAggregator implements CostAggregator {
 
     @Override
     public CostVolume aggregate(List<FeatureMaps> views, Guidance guidance, TextEmbeddings text, boolean training) {
-        if (views.size() != turns.length) {
-            throw new IllegalArgumentException("rscma expects " + turns.length + " views (quarter turns "
-                    + java.util.Arrays.toString(turns) + "), got " + views.size());
-        }
+        checkInputs(views, text);
         Shape ts = text.embeddings().getShape();
         int classes = Math.toIntExact(ts.get(0));
         int templates = Math.toIntExact(ts.get(1));
-        if (ts.dimension() != 3 || templates != config.templateCount() || ts.get(2) != textDim) {
-            throw new IllegalArgumentException("rscma was built for text embeddings (T, " + config.templateCount()
-                    + ", " + textDim + "), got " + ts + "; set model.aggregator.templateCount to the number of templates");
-        }
         NDArray textMatrix = CosineCost.textMatrix(text.embeddings());
         NDArray main = CosineCost.correlate(alignedViews(views), textMatrix, templates, classes);
         List<NDArray> extraCosts = new ArrayList<>();
@@ -89,6 +85,43 @@ public final class RsCmaAggregator implements CostAggregator {
         }
         return new CostVolume(fromMaps(embed(toMaps(main), extraCosts.stream().map(RsCmaAggregator::toMaps).toList()),
                 main.getShape().get(0)));
+    }
+
+    /**
+     * The cosine maps that {@link #aggregate} embeds, before embedding: {@code rot<degrees>} per
+     * direction (turned back to the unrotated frame: channel n of conv1's input) and one per extra-cost
+     * encoder under its name (after its {@code <name>_down_sample} projection), each (B, T, h, w) and
+     * averaged over the P templates.
+     */
+    @Override
+    public Map<String, NDArray> costMaps(List<FeatureMaps> views, Guidance guidance, TextEmbeddings text) {
+        checkInputs(views, text);
+        Shape ts = text.embeddings().getShape();
+        int classes = Math.toIntExact(ts.get(0));
+        int templates = Math.toIntExact(ts.get(1));
+        NDArray textMatrix = CosineCost.textMatrix(text.embeddings());
+        NDArray main = CosineCost.correlate(alignedViews(views), textMatrix, templates, classes);
+        Map<String, NDArray> maps = new LinkedHashMap<>();
+        for (int n = 0; n < turns.length; n++) {
+            NDArray direction = main.get(new NDIndex(":, {}:{}", n * templates, (n + 1) * templates));
+            maps.put("rot" + 90 * turns[n], direction.mean(new int[] {1}));
+        }
+        for (ExtraCost e : extras) {
+            maps.put(e.source(), extraCost(e, guidance, textMatrix, templates, classes, main.getShape()).mean(new int[] {1}));
+        }
+        return maps;
+    }
+
+    private void checkInputs(List<FeatureMaps> views, TextEmbeddings text) {
+        if (views.size() != turns.length) {
+            throw new IllegalArgumentException("rscma expects " + turns.length + " views (quarter turns "
+                    + java.util.Arrays.toString(turns) + "), got " + views.size());
+        }
+        Shape ts = text.embeddings().getShape();
+        if (ts.dimension() != 3 || ts.get(1) != config.templateCount() || ts.get(2) != textDim) {
+            throw new IllegalArgumentException("rscma was built for text embeddings (T, " + config.templateCount()
+                    + ", " + textDim + "), got " + ts + "; set model.aggregator.templateCount to the number of templates");
+        }
     }
 
     /** Every view's map L2-normalised over channels and turned back by -k: (B, N, D, h, w). */
