@@ -9,14 +9,27 @@ import java.util.List;
 public class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The default subject of the heading: the errors are in an experiment. */
+    public static final String EXPERIMENT = "the experiment config";
+
     private final transient List<ConfigError> errors;
+    private final String subject;
 
     public ConfigException(List<ConfigError> errors) {
-        super(format(errors), null, false, false);
+        this(errors, EXPERIMENT);
+    }
+
+    /**
+     * @param subject what the errors are in, for the heading ("the experiment config", "the
+     *     command-line options")
+     */
+    public ConfigException(List<ConfigError> errors, String subject) {
+        super(format(errors, subject), null, false, false);
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("a ConfigException needs at least one error");
         }
         this.errors = List.copyOf(errors);
+        this.subject = subject;
     }
 
     public ConfigException(ConfigError error) {
@@ -40,13 +53,13 @@ public class ConfigException extends RuntimeException {
      * </pre>
      */
     public String format() {
-        return format(errors);
+        return format(errors, subject);
     }
 
-    private static String format(List<ConfigError> errors) {
+    private static String format(List<ConfigError> errors, String subject) {
         StringBuilder out = new StringBuilder();
         out.append(errors.size()).append(errors.size() == 1 ? " error" : " errors")
-                .append(" in the experiment config:\n");
+                .append(" in ").append(subject).append(":\n");
         for (int i = 0; i < errors.size(); i++) {
             ConfigError error = errors.get(i);
             String number = (i + 1) + ") ";

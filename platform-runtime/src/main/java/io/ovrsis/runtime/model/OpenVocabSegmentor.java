@@ -160,7 +160,12 @@ public final class OpenVocabSegmentor {
         return images.mul(std0).add(mean0).sub(mean1).div(std1);
     }
 
-    private static NDArray squash(NDArray x, int size) {
+    /**
+     * Step 3 of the authors' test path (method.md §8.1): each encoder gets its own bilinear resize of
+     * the padded batch to size × size (align_corners false, no antialias, aspect ratio not kept);
+     * {@code x} itself when it already has that size.
+     */
+    public static NDArray squash(NDArray x, int size) {
         long h = x.getShape().get(2);
         long w = x.getShape().get(3);
         if (h == size && w == size) {
