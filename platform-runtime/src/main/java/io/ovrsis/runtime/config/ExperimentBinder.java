@@ -95,6 +95,9 @@ public final class ExperimentBinder {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String name = entry.getKey();
             String keyPath = KeyPath.child("model.auxEncoders", name);
+            if (entry.getValue().isNull()) {
+                continue; // "name: null" removes an encoder a base file declared (ablations)
+            }
             if (!AUX_NAME.matcher(name).matches() || name.equals("imageEncoder")) {
                 session.error(ConfigErrors.CONSTRAINT, keyPath, "auxiliary encoder names must match "
                         + AUX_NAME.pattern() + " and must not be imageEncoder (was " + YamlScalars.quote(name) + ")");

@@ -94,6 +94,7 @@
  *   <li>Dataset slots ({@code data.train}, {@code eval.datasets[i]}) take the platform key
  *       {@code split}, removed before the reader's config is bound ({@code train} by default for
  *       {@code data.train}; null, meaning the reader's evaluation split, under {@code eval}).</li>
+ *   <li>{@code model.auxEncoders.<name>: null} removes an encoder a base file declared.</li>
  *   <li>Defaults: {@code seed} 0, {@code model.auxEncoders} empty, {@code data} 384 / 4 / 2 with
  *       augment on, {@code train} per {@link io.ovrsis.runtime.config.TrainSpec#defaults} (but
  *       {@code train.iterations} is required), {@code eval.datasets} empty,
