@@ -20,6 +20,11 @@ plugins/backbone-clip/src/test/resources/reference/:
   remoteclip_{dense,block0,block1}_48.npy, remoteclip_text_single.npy
                                     RemoteCLIP path: fp32 weights rounded through fp16 on load
   bpe_ids.npy + bpe_texts.txt       CLIP BPE ids (N, 77) of a few texts (only with --vocab)
+  bpe_cases.json + bpe_cases.npy    CLIP BPE ids (N, 77) of every class name of the eight OVRSISBench
+                                    datasets in the single template, plus edge cases (punctuation, '/',
+                                    '-', runs of whitespace, non-ASCII, HTML entities, what ftfy
+                                    changes); the JSON lists {group, name, text} per row and whether
+                                    ftfy was used (only with --vocab)
 
 Tiny architectures (mirrored by the Java tests), OpenAI-style: vision width 32, 3 blocks, 4 heads,
 patch 8, pretrained grid 4 (32 px), output 16; text width 32, 2 blocks, 4 heads, output 16.
@@ -28,7 +33,15 @@ with the plugin's "bytes" tokenizer (ids = UTF-8 byte + 1, SOT 258, EOT 259).
 
 Install once (Debian):  apt-get install python3-torch python3-numpy python3-regex
 Run:  /usr/bin/python3 tools/reference/clip_reference.py [--vocab /work/shared/data/clip/bpe_simple_vocab_16e6.txt.gz]
-(torch 1.13; python3-regex is only needed for --vocab).
+      [--only-bpe]
+(torch 1.13; python3-regex is only needed for --vocab; --only-bpe writes only the BPE files).
+
+The BPE tokenizer below follows OpenAI's clip/simple_tokenizer.py rule for rule: basic_clean
+(ftfy.fix_text, html.unescape twice, strip), whitespace_clean (regex \s+ -> ' ', strip), lower case,
+the same split pattern with the `regex` module and IGNORECASE, GPT-2's byte table, merges applied
+lowest rank first, left to right, [49406] ids [49407] padded to 77. ftfy is not a Debian package
+here: the script uses it when it can be imported (e.g. PYTHONPATH pointing at the unpacked
+ftfy-6.3.1 and wcwidth wheels) and otherwise skips that step, and bpe_cases.json records which.
 """
 import argparse
 import gzip
@@ -40,6 +53,11 @@ import struct
 
 import numpy as np
 import torch
+
+try:  # OpenAI's tokenizer runs ftfy.fix_text first; not packaged for Debian, so optional here
+    import ftfy as FTFY
+except ImportError:
+    FTFY = None
 import torch.nn.functional as F
 from torch import nn
 
@@ -150,20 +168,21 @@ class Clip(nn.Module):
         width = a["t_width"]
         self.visual = Visual(a)
         self.transformer = Transformer(width, a["t_layers"], a["t_heads"])
-        self.token_embedding = nn.Embedding(VOCAB, width)
-        self.positional_embedding = nn.Parameter(0.01 * torch.randn(CONTEXT, width))
+        self.context, self.vocab = a.get("context", CONTEXT), a.get("vocab", VOCAB)
+        self.token_embedding = nn.Embedding(self.vocab, width)
+        self.positional_embedding = nn.Parameter(0.01 * torch.randn(self.context, width))
         self.ln_final = nn.LayerNorm(width, eps=1e-5)
         self.text_projection = nn.Parameter(width ** -0.5 * torch.randn(width, a["embed"]))
         self.logit_scale = nn.Parameter(torch.ones([]) * np.log(1 / 0.07))
         self.register_buffer("input_resolution", torch.tensor(a["grid"] * a["patch"]))
-        self.register_buffer("context_length", torch.tensor(CONTEXT))
-        self.register_buffer("vocab_size", torch.tensor(VOCAB))
+        self.register_buffer("context_length", torch.tensor(self.context))
+        self.register_buffer("vocab_size", torch.tensor(self.vocab))
 
     def encode_text(self, tokens):
         x = self.token_embedding(tokens) + self.positional_embedding
         x = x.permute(1, 0, 2)
         # a local tensor, not a buffer: OpenAI's archives hold no attn_mask entry
-        mask = torch.empty(CONTEXT, CONTEXT).fill_(float("-inf")).triu_(1)
+        mask = torch.empty(self.context, self.context).fill_(float("-inf")).triu_(1)
         for block in self.transformer.resblocks:
             x = block(x, mask)
         x = self.ln_final(x.permute(1, 0, 2))
@@ -268,6 +287,8 @@ class Bpe:
         return word
 
     def tokenize(self, text):
+        if FTFY is not None:
+            text = FTFY.fix_text(text)
         text = html.unescape(html.unescape(text)).strip()
         text = self.regex.sub(r"\s+", " ", text).strip().lower()
         ids = [49406]
@@ -283,6 +304,65 @@ BPE_TEXTS = ["a photo of a cat", "A photo of a bare soil in the scene",
              "A photo of a Clutter/background in the scene", "a satallite image of no-data",
              "{} visible from above", "It's 2024: the ROUNDABOUT's 3 lanes!!", "an aerial view of ships, harbor",
              "a land cover scene including low vegetation"]
+
+
+# class names of the eight OVRSISBench datasets in index order (method.md section 7, datasets/*.json)
+BENCHMARK = {
+    "DLRSD": ["airplane", "bare soil", "buildings", "cars", "chaparral", "court", "dock", "field", "grass",
+              "mobile home", "pavement", "sand", "sea", "ship", "tanks", "trees", "water"],
+    "iSAID": ["ship", "storage tank", "baseball diamond", "tennis court", "basketball court", "ground track field",
+              "bridge", "large vehicle", "small vehicle", "helicopter", "swimming pool", "roundabout",
+              "soccer ball field", "plane", "harbor"],
+    "Potsdam": ["Impervious surfaces", "Building", "Low vegetation", "Tree", "Car", "Clutter/background"],
+    "Vaihingen": ["Impervious surfaces", "Building", "Low vegetation", "Tree", "Car", "Clutter/background"],
+    "LoveDA": ["no-data", "Background", "Building", "Road", "Water", "Barren", "Forest", "Agriculture"],
+    "UAVid": ["Background clutter", "Building", "Road", "Tree", "Low vegetation", "Moving car", "Static car", "Human"],
+    "UDD5": ["Vegetation", "Building", "Road", "Vehicle", "Other"],
+    "VDD": ["Other", "Wall", "Road", "Vegetation", "Vehicle", "Roof", "Water"],
+}
+# raw texts (no template): punctuation, '/', '-', whitespace runs, case, digits, contractions,
+# non-ASCII, HTML entities, and characters ftfy changes (curly quotes, ligatures, full width, NFD)
+EDGE_CASES = {
+    "punctuation": ["Clutter/background", "no-data", "tennis court's net", "ships, harbor", "car (moving)",
+                    "building; roof: red!", "road!!!", "tree?", "U.S. Route 66", "50% water", "C++ / C#",
+                    "snake_case_name", "rock'n'roll", "it's they're I've I'm we'll she'd don't",
+                    "...", "a.b.c", "\"quoted\" name", "#1 @home $5 ^_^ ~tilde~ `back` {braces} [brackets] <angle>"],
+    "slash": ["road / street", "a//b", "/leading", "trailing/", "impervious/low vegetation/tree"],
+    "hyphen": ["low-vegetation", "--double--", "-", "pre- and post-flood", "3-lane road", "non-ASCII-free"],
+    "whitespace": ["low    vegetation", "  leading and trailing  ", "tab\tseparated", "new\nline", "cr\r\nlf",
+                   "non\u00a0breaking space", "ideographic\u3000space", "   "],
+    "case_digits": ["IMPERVIOUS SURFACES", "Road2024", "road 2024", "12345", "3D building", "x86_64"],
+    "non_ascii": ["café", "Straße", "naïve façade", "Ölraffinerie", "水体", "建筑物 道路", "日本語のテキスト",
+                  "Ελληνικά", "русский лес", "\U0001f697 car", "señal ñandú", "Zürich-Örlikon", "ŁÓDŹ"],
+    "html": ["buildings &amp; roads", "&lt;b&gt;", "&#x41;&#66;", "&amp;amp;", "caf&eacute;", "AT&T", "a &nbsp; b"],
+    "ftfy": ["\u201cbuilding\u201d", "\u2018tree\u2019", "\ufb01eld", "\uff32\uff2f\uff21\uff24",
+             "cafe\u0301", "line\u2028break"],
+}
+
+
+def bpe_cases():
+    """(group, name, text) rows: every benchmark class in the single template, then the edge cases."""
+    rows = []
+    for dataset, names in BENCHMARK.items():
+        rows.extend((dataset, name, SINGLE[0].replace("{}", name, 1)) for name in names)
+    for group, texts in EDGE_CASES.items():
+        rows.extend((group, text, text) for text in texts)
+    return rows
+
+
+def write_bpe_files(vocab):
+    bpe = Bpe(vocab)
+    save("bpe_ids", torch.tensor([bpe.tokenize(t) for t in BPE_TEXTS]))
+    with open(os.path.join(OUT, "bpe_texts.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(BPE_TEXTS) + "\n")
+    rows = bpe_cases()
+    save("bpe_cases", torch.tensor([bpe.tokenize(text) for _, _, text in rows]))
+    doc = {"template": SINGLE[0], "ftfy": getattr(FTFY, "__version__", None) if FTFY else None,
+           "rows": [{"group": g, "name": n, "text": t} for g, n, t in rows]}
+    with open(os.path.join(OUT, "bpe_cases.json"), "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=True, indent=1)
+        f.write("\n")
+    print(f"BPE cases: {len(rows)} rows, ftfy {'used (' + doc['ftfy'] + ')' if FTFY else 'NOT available'}")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -338,8 +418,14 @@ def outputs(model, prefix, images, text_sets):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--vocab", help="bpe_simple_vocab_16e6.txt.gz: also write CLIP BPE reference ids")
+    parser.add_argument("--only-bpe", action="store_true", help="write only the BPE files (needs --vocab)")
     args = parser.parse_args()
     os.makedirs(OUT, exist_ok=True)
+    if args.only_bpe:
+        if not args.vocab:
+            parser.error("--only-bpe needs --vocab")
+        write_bpe_files(args.vocab)
+        return
     torch.manual_seed(0)
     images = {32: torch.randn(2, 3, 32, 32), 48: torch.randn(2, 3, 48, 48)}
     for size, image in images.items():
@@ -384,10 +470,7 @@ def main():
     print("rounded through fp16:", len(half_names(sd)), "of", len(sd), "tensors")
 
     if args.vocab:
-        bpe = Bpe(args.vocab)
-        save("bpe_ids", torch.tensor([bpe.tokenize(t) for t in BPE_TEXTS]))
-        with open(os.path.join(OUT, "bpe_texts.txt"), "w", encoding="utf-8") as f:
-            f.write("\n".join(BPE_TEXTS) + "\n")
+        write_bpe_files(args.vocab)
     total = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT))
     print(f"wrote {len(os.listdir(OUT))} files, {total / 1024:.0f} KiB, into {os.path.normpath(OUT)}")
 
