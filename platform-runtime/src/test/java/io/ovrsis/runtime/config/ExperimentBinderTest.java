@@ -196,6 +196,13 @@ class ExperimentBinderTest {
     }
 
     @Test
+    void anAuxiliaryEncoderSetToNullIsRemoved() {
+        ExperimentSpec spec = bind("bind/full.yaml", "model.auxEncoders.remoteclip=null");
+
+        assertThat(spec.model().auxEncoders().keySet()).containsExactly("dino");
+    }
+
+    @Test
     void auxiliaryEncoderNamesAreChecked() {
         ConfigException failure = bindFails("bind/minimal.yaml", "model.auxEncoders.Dino=dino-vitb8",
                 "model.auxEncoders.imageEncoder=clip-vit-b32", "model.auxEncoders.dino_2=dino-vitb8");
