@@ -1,0 +1,74 @@
+package io.ovrsis.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every experiment file shipped in {@code experiments/} validates against the real plugins, and
+ * every parameter count claimed in a file's header ({@code Parameters: X total / Y trainable}) is
+ * what {@code ovrsis params} prints: the authors' counts of method.md §14.9 for the paper rows.
+ */
+class ShippedExperimentsIT {
+    private static final Pattern CLAIM = Pattern.compile("Parameters: ([0-9,]+) total / ([0-9,]+) trainable");
+    private static final Pattern TOTAL = Pattern.compile("(?m)^total\\s+([0-9,]+)\\s+([0-9,]+)\\s*$");
+
+    private static Path project() {
+        return Path.of(System.getProperty("ovrsis.project.dir", "..")).toAbsolutePath().normalize();
+    }
+
+    private static String[] ovrsis(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static List<Path> files(String folder) throws IOException {
+        try (Stream<Path> s = Files.list(project().resolve(folder))) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyExperimentValidatesAndHasTheCountsItClaims() throws IOException {
+        List<Path> all = new ArrayList<>(files("experiments/paper"));
+        all.addAll(files("experiments/ablations"));
+        all.add(project().resolve("experiments/demo.yaml"));
+        assertThat(all).hasSizeGreaterThan(20);
+        return all.stream().map(file -> DynamicTest.dynamicTest(project().relativize(file).toString(), () -> {
+            String[] validate = ovrsis("validate", file.toString());
+            assertThat(validate[0]).as(validate[2]).isEqualTo("0");
+            Matcher claim = CLAIM.matcher(Files.readString(file));
+            if (claim.find()) {
+                String[] params = ovrsis("params", file.toString());
+                assertThat(params[0]).as(params[2]).isEqualTo("0");
+                Matcher total = TOTAL.matcher(params[1]);
+                assertThat(total.find()).as(params[1]).isTrue();
+                assertThat(total.group(1)).as("total of " + file.getFileName()).isEqualTo(claim.group(1));
+                assertThat(total.group(2)).as("trainable of " + file.getFileName()).isEqualTo(claim.group(2));
+            }
+        }));
+    }
+}
