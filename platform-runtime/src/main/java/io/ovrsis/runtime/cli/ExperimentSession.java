@@ -37,9 +37,19 @@ final class ExperimentSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Weight files live in {@code pretrain/} and datasets in {@code datasets/} of the project, unless the
+     * environment variables {@code OVRSIS_PRETRAIN_DIR} / {@code OVRSIS_DATASETS_DIR} name other folders
+     * (weights and data kept on another disk or shared between checkouts).
+     */
     static RuntimeEnvironment environment(Path projectDir) {
-        return new RuntimeEnvironment(projectDir, projectDir.resolve("pretrain"), projectDir.resolve("datasets"),
-                new TorchCheckpointReader(), ConsoleProgress::start);
+        return new RuntimeEnvironment(projectDir, folder(projectDir, "OVRSIS_PRETRAIN_DIR", "pretrain"),
+                folder(projectDir, "OVRSIS_DATASETS_DIR", "datasets"), new TorchCheckpointReader(), ConsoleProgress::start);
+    }
+
+    private static Path folder(Path projectDir, String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? projectDir.resolve(fallback) : projectDir.resolve(value).normalize();
     }
 
     PluginHost host() {
