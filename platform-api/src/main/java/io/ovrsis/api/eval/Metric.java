@@ -19,5 +19,13 @@ public interface Metric {
      */
     void update(int[] prediction, int[] target);
 
+    /**
+     * Adds one image of {@code height × width} pixels (row major); metrics that look at the image
+     * layout (Boundary IoU) need this form. The runtime always calls it; the default ignores the size.
+     */
+    default void update(int[] prediction, int[] target, int height, int width) {
+        update(prediction, target);
+    }
+
     MetricValues compute();
 }

@@ -52,7 +52,7 @@ public final class DatasetEvaluation {
                     }
                     Predictor.Prediction p = predictor.predict(RgbImage.of(s), text, false);
                     for (Metric m : metrics.values()) {
-                        m.update(p.labels(), s.label());
+                        m.update(p.labels(), s.label(), s.height(), s.width());
                     }
                     if (pictures.size() < overlays) {
                         pictures.put(s.id(), Png.encode(Overlay.panel(s.height(), s.width(), s.rgb(), s.label(), p.labels(),

@@ -61,6 +61,7 @@ public final class SemSegMetric implements Metric {
     }
 
     /** Adds one image of {@code height × width} pixels (row major), with Boundary IoU if enabled. */
+    @Override
     public void update(int[] prediction, int[] target, int height, int width) {
         requireReset();
         if ((long) height * width != prediction.length) {
