@@ -120,6 +120,10 @@ final class FeaturesCommand implements Callable<Integer> {
             + " e.g. --set finalOutput=true, --set taps=[3,7,11]. Repeatable.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--text-set", paramLabel = "KEY=VALUE", description = "Set another key of the text encoder's"
+            + " config. Repeatable.")
+    List<String> textSets = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         if (repeat < 1 || (size != null && size < 1) || shortestEdge < 0) {
@@ -134,7 +138,7 @@ final class FeaturesCommand implements Callable<Integer> {
                     "--encoder", imageSettings(), sets);
             BoundComponent textBound = classes == null ? null : CommandLineComponent.bind(catalog, Slot.TEXT_ENCODER,
                     TEXT_KEY, textId(catalog), textEncoderId != null ? "--text-encoder" : "--encoder", textSettings(),
-                    List.of());
+                    textSets);
             RuntimeEnvironment env = ExperimentSession.environment(root.projectDir());
             ImageEncoder encoder = build(imageBound);
             con.println("Encoder " + encoderId + " " + origin(catalog, imageBound) + ": input "

@@ -65,7 +65,7 @@ class BpeReferenceCasesTest {
                 () -> assertThat(tokenizer.tokenize(c.text(), 77)).as(printable(c.text())).containsExactly(c.ids())));
     }
 
-    /** The fixture covers what the test claims: all eight datasets (77 names) and every edge-case group. */
+    /** The fixture covers what the test claims: all eight datasets (72 names) and every edge-case group. */
     @Test
     void theReferenceCoversTheEightDatasetsAndTheEdgeCaseGroups() throws IOException {
         JsonNode doc = new ObjectMapper().readTree(DIR.resolve("bpe_cases.json").toFile());
@@ -77,6 +77,7 @@ class BpeReferenceCasesTest {
                 "punctuation", "slash", "hyphen", "whitespace", "case_digits", "non_ascii", "html", "ftfy");
         assertThat(cases.stream().filter(c -> c.group().equals("DLRSD")).count()).isEqualTo(17);
         assertThat(cases.stream().filter(c -> c.group().equals("iSAID")).count()).isEqualTo(15);
+        assertThat(cases.stream().filter(c -> c.text().startsWith("A photo of a ")).count()).isEqualTo(72);
         assertThat(cases.stream().filter(c -> c.text().equals("A photo of a Clutter/background in the scene")).count())
                 .isEqualTo(2);
         for (Case c : cases) {
