@@ -93,11 +93,15 @@ class CliEndToEndIT {
         assertThat(runCheckpoints.resolve("iter_0000004/optimizer.safetensors")).isRegularFile();
         assertThat(Files.readString(runCheckpoints.resolve("latest"))).isEqualTo("iter_0000004");
 
-        List<String> evalArgs = new ArrayList<>(List.of("eval", experiment(), "--checkpoint", runCheckpoints.toString()));
+        List<String> evalArgs = new ArrayList<>(List.of("eval", experiment(), "--checkpoint", runCheckpoints.toString(),
+                "--set", "eval.metrics=[{component: semseg, boundaryIoU: true}]"));
         evalArgs.addAll(tinyRun());
         Result e = ovrsis(evalArgs.toArray(String[]::new));
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(e.out()).contains("FINISHED");
+        try (Stream<Path> s = Files.walk(mlruns)) {
+            assertThat(s.filter(p -> p.toString().contains("BoundaryIoU")).count()).as("Boundary IoU metrics logged").isPositive();
+        }
         // the evaluation of the same weights gives the same mIoU as the end of training
         assertThat(lastValue(e.out(), "test/mIoU")).isEqualTo(lastValue(r.out(), "test/mIoU"));
     }
