@@ -125,7 +125,7 @@ final class FeaturesCommand implements Callable<Integer> {
     List<String> textSets = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (repeat < 1 || (size != null && size < 1) || shortestEdge < 0) {
             throw new ComponentException("OVRSIS-CONFIG-CONSTRAINT", "", "--repeat and --size must be at least 1,"
                     + " --shortest-edge at least 0");
@@ -154,18 +154,43 @@ final class FeaturesCommand implements Callable<Integer> {
                     encoder.preprocess().inputSize()));
             List<FeatureArray> maps = forwards(features, rgb, manager, con);
 
+            TextFeatures text = textBound == null ? null : text(textBound, env, manager, con);
+            // nothing is written before everything has been computed
+            List<String> written = write(maps, text);
+            con.println("Wrote into " + out + ": " + String.join(", ", written));
+            return UserErrors.OK;
+        }
+    }
+
+    /** The .npy files (and prompts.txt), each written atomically; a failure is a user error about --out. */
+    private List<String> write(List<FeatureArray> maps, TextFeatures text) {
+        List<String> written = new ArrayList<>();
+        try {
             Files.createDirectories(out);
-            List<String> written = new ArrayList<>();
             for (FeatureArray map : maps) {
                 NpyFiles.writeFloat32(out.resolve(map.name() + ".npy"), map.shape(), map.values());
                 written.add(map.name() + ".npy (" + map.shapeText() + ")");
             }
-            if (textBound != null) {
-                written.addAll(text(textBound, env, manager, con));
+            if (text != null) {
+                long[] tokens = text.flatTokens();
+                int rows = text.prompts().size();
+                if (tokens != null) {
+                    long context = rows == 0 ? 0 : tokens.length / rows;
+                    NpyFiles.writeInt64(out.resolve("tokens.npy"), new long[] {rows, context}, tokens);
+                    written.add("tokens.npy (" + rows + "×" + context + ")");
+                }
+                FeatureArray emb = text.embeddings();
+                NpyFiles.writeFloat32(out.resolve("text.npy"), emb.shape(), emb.values());
+                written.add("text.npy (" + emb.shapeText() + ")");
+                AtomicFiles.write(out.resolve("prompts.txt"),
+                        (String.join("\n", text.prompts()) + "\n").getBytes(StandardCharsets.UTF_8));
+                written.add("prompts.txt");
             }
-            con.println("Wrote into " + out + ": " + String.join(", ", written));
-            return UserErrors.OK;
+        } catch (IOException e) {
+            throw new ComponentException("OVRSIS-OUTPUT-WRITE", "--out", "cannot write into " + out.toAbsolutePath()
+                    + ": " + e + ". Choose a folder you can write to.", e);
         }
+        return written;
     }
 
     private List<Setting> imageSettings() {
@@ -281,8 +306,7 @@ final class FeaturesCommand implements Callable<Integer> {
         return a.size() == b.size();
     }
 
-    private List<String> text(BoundComponent bound, RuntimeEnvironment env, NDManager manager, PrintStream con)
-            throws IOException {
+    private TextFeatures text(BoundComponent bound, RuntimeEnvironment env, NDManager manager, PrintStream con) {
         TextEncoder encoder = build(bound);
         long start = System.nanoTime();
         load(encoder, TEXT_KEY, env, manager);
@@ -294,24 +318,12 @@ final class FeaturesCommand implements Callable<Integer> {
         } catch (ComponentException e) {
             throw new ComponentException(e.code(), option(e.keyPath()), e.getMessage(), e);
         }
-        FeatureArray emb = text.embeddings();
         con.printf("Encoded %d classes × %d templates = %d prompts in %.1f s%n", classes.size(),
                 encoder.templates().size(), text.prompts().size(), seconds(start));
-        List<String> written = new ArrayList<>();
-        long[] tokens = text.flatTokens();
-        if (tokens != null) {
-            long context = text.prompts().isEmpty() ? 0 : tokens.length / text.prompts().size();
-            NpyFiles.writeInt64(out.resolve("tokens.npy"), new long[] {text.prompts().size(), context}, tokens);
-            written.add("tokens.npy (" + text.prompts().size() + "×" + context + ")");
-        } else {
+        if (text.tokens() == null) {
             con.println("(" + bound.id() + " does not expose its tokenizer: no tokens.npy)");
         }
-        NpyFiles.writeFloat32(out.resolve("text.npy"), emb.shape(), emb.values());
-        written.add("text.npy (" + emb.shapeText() + ")");
-        AtomicFiles.write(out.resolve("prompts.txt"),
-                (String.join("\n", text.prompts()) + "\n").getBytes(StandardCharsets.UTF_8));
-        written.add("prompts.txt");
-        return written;
+        return text;
     }
 
     private static String origin(ComponentCatalog catalog, BoundComponent bound) {

@@ -224,6 +224,7 @@ class FeaturesCommandIT {
         Path missing = tmp.resolve("weights/ViT-B-16.pt");
         assertOneUserError(ovrsis(features("clip-vit-b16", missing, List.of())), "OVRSIS-WEIGHTS-MISSING",
                 "--weights", missing.toString(), "does not exist", "published by OpenAI");
+        Assumptions.assumeTrue(System.getenv("OVRSIS_PRETRAIN_DIR") == null, "OVRSIS_PRETRAIN_DIR is set");
         Assumptions.assumeFalse(Files.exists(PROJECT.resolve("pretrain/ViT-B-16.pt")),
                 "pretrain/ViT-B-16.pt is present: the default-path case would load the real model");
         assertOneUserError(ovrsis(features("clip-vit-b16", null, List.of())), "OVRSIS-WEIGHTS-MISSING",
@@ -231,7 +232,7 @@ class FeaturesCommandIT {
     }
 
     @Test
-    void optionMistakesAreUserErrors() {
+    void optionMistakesAreUserErrors() throws IOException {
         Result unknown = ovrsis(features("clip-vit-b61", "none", List.of()));
         assertOneUserError(unknown, "OVRSIS-CONFIG-UNKNOWN-COMPONENT", "--encoder", "clip-vit-b16");
         Result size = ovrsis(concat(features("clip-vit-b16", "none", List.of()), "--size", "500"));
@@ -248,6 +249,10 @@ class FeaturesCommandIT {
         Result img = ovrsis(List.of("features", "--encoder", "clip-vit", "--weights", "none", "--image",
                 nothing.toString(), "--out", tmp.resolve("out").toString()));
         assertOneUserError(img, "OVRSIS-DATA-MISSING", "--image", "nothing.png");
+        Path aFile = Files.writeString(tmp.resolve("a-file"), "not a folder");
+        Result out = ovrsis(List.of("features", "--encoder", "clip-vit", "--weights", "none", "--size", "32",
+                "--image", image.toString(), "--out", aFile.resolve("sub").toString()));
+        assertOneUserError(out, "OVRSIS-OUTPUT-WRITE", "--out", "a-file");
     }
 
     @Test
