@@ -14,18 +14,26 @@ import java.util.Optional;
  *     ({@code imageEncoder} and each {@code auxEncoders} name)
  * @param textEmbeddingDim the text encoder's embedding size, if it was built already
  * @param seed the experiment seed
+ * @param textTemplateCount prompt templates P per class of the text encoder (the P of its (T, P, D)
+ *     embeddings), if it was built already
  */
 public record BuildContext(
         String keyPath, Path projectDir, Map<String, FeatureSpec> encoders,
-        Optional<Integer> textEmbeddingDim, long seed) {
+        Optional<Integer> textEmbeddingDim, long seed, Optional<Integer> textTemplateCount) {
 
     public BuildContext {
         encoders = Map.copyOf(encoders);
     }
 
+    /** A context without a text encoder's template count (components built before it, tests). */
+    public BuildContext(String keyPath, Path projectDir, Map<String, FeatureSpec> encoders,
+                        Optional<Integer> textEmbeddingDim, long seed) {
+        this(keyPath, projectDir, encoders, textEmbeddingDim, seed, Optional.empty());
+    }
+
     /** The same context for another component. */
     public BuildContext forKey(String otherKeyPath) {
-        return new BuildContext(otherKeyPath, projectDir, encoders, textEmbeddingDim, seed);
+        return new BuildContext(otherKeyPath, projectDir, encoders, textEmbeddingDim, seed, textTemplateCount);
     }
 
     /** The spec of one encoder source, or a composition error naming the valid sources. */

@@ -92,7 +92,8 @@ public final class ExperimentModule extends AbstractModule {
         Map<String, FeatureSpec> specs = new LinkedHashMap<>();
         specs.put(FeatureRef.MAIN, main.featureSpec());
         aux.forEach((n, e) -> specs.put(n, e.featureSpec()));
-        return context("model", specs, Optional.of(text.embeddingDim()));
+        return new BuildContext("model", projectDir, specs, Optional.of(text.embeddingDim()), spec.seed(),
+                Optional.of(text.templates().size()));
     }
 
     @Provides

@@ -41,6 +41,12 @@ public final class RsCmaAggregatorFactory implements CostAggregatorFactory<RsCma
         int textDim = context.textEmbeddingDim().orElseThrow(() -> new ComponentException(MISMATCH, key,
                 me + " needs the text embedding size to build the cosine cost, but no text encoder was built"
                         + " before it. Configure model.textEncoder."));
+        context.textTemplateCount().filter(p -> p != config.templateCount()).ifPresent(p -> {
+            throw new ComponentException(MISMATCH, key + ".templateCount", me + " is built for " + config.templateCount()
+                    + " prompt template(s) per class (one cost channel each), but model.textEncoder produces " + p
+                    + ". Set " + key + ".templateCount: " + p + ", or choose a text template set with "
+                    + config.templateCount() + " template(s).");
+        });
         FeatureSpec main = spec(context, FeatureRef.MAIN, me, key + ".source");
         FeatureInfo source = map(main, FeatureRef.MAIN, config.source(), me, key + ".source", "source");
         if (source.channels() != textDim) {

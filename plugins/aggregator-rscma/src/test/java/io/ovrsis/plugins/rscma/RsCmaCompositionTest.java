@@ -61,6 +61,23 @@ class RsCmaCompositionTest {
     }
 
     @Test
+    void templateCountMustMatchTheTextEncoders() {
+        io.ovrsis.api.component.BuildContext paper = PaperEncoders.vitB16("model.aggregator");
+        io.ovrsis.api.component.BuildContext eightTemplates = new io.ovrsis.api.component.BuildContext(paper.keyPath(),
+                paper.projectDir(), paper.encoders(), paper.textEmbeddingDim(), paper.seed(), java.util.Optional.of(8));
+        assertThatThrownBy(() -> factory.create(RsCmaAggregatorConfig.defaults(), eightTemplates))
+                .isInstanceOfSatisfying(ComponentException.class, e -> {
+                    assertThat(e.code()).isEqualTo("OVRSIS-COMPOSE-MISMATCH");
+                    assertThat(e.keyPath()).isEqualTo("model.aggregator.templateCount");
+                })
+                .hasMessageContaining("built for 1 prompt template").hasMessageContaining("produces 8")
+                .hasMessageContaining("templateCount: 8");
+        io.ovrsis.api.component.BuildContext oneTemplate = new io.ovrsis.api.component.BuildContext(paper.keyPath(),
+                paper.projectDir(), paper.encoders(), paper.textEmbeddingDim(), paper.seed(), java.util.Optional.of(1));
+        assertThat(factory.create(RsCmaAggregatorConfig.defaults(), oneTemplate).outputChannels()).isEqualTo(128);
+    }
+
+    @Test
     void extraGridMustBeAMultipleOfTheCostGrid() {
         FeatureSpec odd = FeatureSpec.builder().setInputSize(280).addMap("dense", 768, 8).build(); // grid 35
         assertThatThrownBy(() -> factory.create(withExtra("dino", "dense"),
