@@ -86,6 +86,7 @@ public final class AuthorsCheckpoint {
                     NDArray t = tensors.get(key);
                     if (!t.getShape().equals(e.getValue().shape())) {
                         problems.add(key + " has shape " + t.getShape() + ", " + e.getKey() + " expects " + e.getValue().shape());
+                        used.add(key); // found, only its shape is wrong: not also "unexpected"
                     } else {
                         sources.put(e.getValue(), key);
                         used.add(key);
@@ -108,8 +109,12 @@ public final class AuthorsCheckpoint {
                 }
             }
             if (!missing.isEmpty() || !problems.isEmpty() || !unexpected.isEmpty()) {
+                String foreign = used.isEmpty() && skipped == 0 && !tensors.isEmpty() ? "None of its " + tensors.size()
+                        + " tensors has a name of the authors' layout (sem_seg_head.predictor.*, dino_model.*, upsample1.*,"
+                        + " ...): it is not an RSKT-Seg/CAT-Seg model_final.pth (an encoder's own weight file belongs in"
+                        + " that encoder's weights key). " : "";
                 throw new ComponentException("OVRSIS-CHECKPOINT", "", file + " does not fit the experiment's model as an"
-                        + " RSKT-Seg/CAT-Seg detectron2 checkpoint. " + list("missing", missing) + list("wrong", problems)
+                        + " RSKT-Seg/CAT-Seg detectron2 checkpoint. " + foreign + list("missing", missing) + list("wrong", problems)
                         + list("unexpected", new ArrayList<>(unexpected))
                         + "Check that the experiment matches the checkpoint (encoders, number of fusion layers, CAT-Seg"
                         + " or RS-Fusion); `ovrsis params --list FILE` shows the model's parameter names.");
