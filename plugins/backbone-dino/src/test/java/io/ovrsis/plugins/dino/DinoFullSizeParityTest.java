@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opt-in, heavy (about 2 GB of heap, tens of seconds on 2 cores): the full-size {@code dino-vitb8}
+ * Opt-in, heavy (a 343 MB checkpoint, a minute or more on 2 cores): the full-size {@code dino-vitb8}
  * preset, loaded from a random RSIB-shaped checkpoint in DINO's teacher layout written by
  * {@code tools/reference/dino_reference.py --full DIR}, against PyTorch's {@code dense},
  * {@code block3}, {@code block7} at 384 px (the real 28 → 48 position resize). Runs with
@@ -25,6 +25,35 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class DinoFullSizeParityTest {
+    /**
+     * Opt-in: {@code -Dovrsis.dino.rsib=PATH} loads that file (the published {@code RSIB.pth}, or a
+     * random file of its layout) into the {@code dino-vitb8} preset through {@code prepare()}; every
+     * parameter must be filled from the file and finite. No forward pass.
+     */
+    @Test
+    void anRsibFileLoadsIntoThePreset() throws Exception {
+        String file = System.getProperty("ovrsis.dino.rsib");
+        Assumptions.assumeTrue(file != null && Files.isRegularFile(Path.of(file)), "set -Dovrsis.dino.rsib to an RSIB.pth");
+        StateDictReader reader = RuntimeReader.orSkip();
+        DinoVitB8ImageEncoderFactory f = new DinoVitB8ImageEncoderFactory();
+        DinoImageEncoderConfig d = f.defaultConfig();
+        DinoImageEncoderConfig c = new DinoImageEncoderConfig(d.width(), d.layers(), d.heads(), d.patchSize(),
+                d.pretrainedGrid(), d.inputSize(), d.posEmbedScaleFactor(), d.taps(), d.finalOutput(), d.finetune(),
+                d.lrMultiplier(), Path.of(file).toAbsolutePath().toString());
+        try (NDManager m = NDManager.newBaseManager()) {
+            DinoImageEncoder enc = (DinoImageEncoder) f.create(c, TestContexts.build());
+            // NaN everywhere first: a parameter the loader did not fill stays NaN
+            enc.module().initialize(m, 1L);
+            enc.module().namedParameters().values().forEach(p -> p.array().muli(Float.NaN));
+            enc.prepare(TestContexts.prepare(Path.of(file).toAbsolutePath().getParent(), m, reader));
+            enc.module().namedParameters().forEach((name, p) ->
+                    assertThat(p.array().isNaN().any().getBoolean()).as(name).isFalse());
+            assertThat(enc.frozen()).isTrue();
+            System.out.printf("%s loaded into dino-vitb8: %d tensors, %d parameters%n", file,
+                    enc.module().namedParameters().size(), enc.module().parameterCount());
+        }
+    }
+
     @Test
     void vitB8At384MatchesPyTorch() throws Exception {
         String dir = System.getProperty("ovrsis.dino.full");
