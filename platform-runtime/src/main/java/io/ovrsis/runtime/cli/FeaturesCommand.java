@@ -290,11 +290,21 @@ final class FeaturesCommand implements Callable<Integer> {
         if (repeat > 1) {
             long[] rest = Arrays.copyOfRange(nanos, 1, repeat);
             Arrays.sort(rest);
-            con.printf("forward time: first %.0f ms, then median %.0f ms (min %.0f, max %.0f); RSS after forward 2 → %d:"
-                    + " %+.1f MiB; outputs identical across forwards: %s%n", nanos[0] / 1e6, rest[rest.length / 2] / 1e6,
-                    rest[0] / 1e6, rest[rest.length - 1] / 1e6, repeat, rss[repeat - 1] - rss[1], same ? "yes" : "NO");
+            con.printf("forward time: first %.0f ms, then median %.0f ms (min %.0f, max %.0f)%n", nanos[0] / 1e6,
+                    rest[rest.length / 2] / 1e6, rest[0] / 1e6, rest[rest.length - 1] / 1e6);
+            double[] later = Arrays.copyOfRange(rss, 1, repeat);
+            con.printf("RSS after forward 1: %.0f MiB; after forwards 2..%d: min %.0f, max %.0f, last %.0f MiB%s%n",
+                    rss[0], repeat, Arrays.stream(later).min().orElse(-1), Arrays.stream(later).max().orElse(-1),
+                    rss[repeat - 1], later.length < 4 ? "" : String.format(java.util.Locale.ROOT,
+                            "; mean of their second half minus their first half: %+.0f MiB",
+                            mean(later, later.length / 2, later.length) - mean(later, 0, later.length / 2)));
+            con.println("outputs identical across forwards: " + (same ? "yes" : "NO"));
         }
         return first;
+    }
+
+    private static double mean(double[] v, int from, int to) {
+        return to <= from ? 0 : Arrays.stream(v, from, to).average().orElse(0);
     }
 
     private static boolean sameValues(List<FeatureArray> a, List<FeatureArray> b) {

@@ -197,10 +197,12 @@ class FeaturesCommandIT {
     void keysUnderAnotherPrefixAreReportedWithThePrefix() throws IOException {
         Path prefixed = rewritten("model_prefix.pt", k -> "model." + k);
         assertOneUserError(ovrsis(features("clip-vit", prefixed, TINY_REMOTE)), "OVRSIS-WEIGHTS-KEYS",
-                "missing keys", "visual.conv1.weight", "model.*");
+                "missing keys", "visual.conv1.weight", "model.*",
+                "The image tower's keys are under \"model.visual.\" (e.g. model.visual.conv1.weight)");
         Path imageOnly = rewritten("image_only.pt", k -> k.startsWith("visual.") ? k.substring(7) : null);
         assertOneUserError(ovrsis(features("clip-vit", imageOnly, TINY_REMOTE)), "OVRSIS-WEIGHTS-KEYS",
-                "missing keys", "visual.conv1.weight", "conv1.*");
+                "missing keys", "visual.conv1.weight", "The image tower's keys are at the top level (e.g. conv1.weight),"
+                        + " where OpenAI's layout has them under \"visual.\"");
     }
 
     /** The RemoteCLIP-style fixture with its keys renamed (null drops a key). */

@@ -29,7 +29,8 @@ final class ClipArchitecture {
         NDArray proj = t.get("visual.proj");
         if (conv == null || pos == null || proj == null || conv.getShape().dimension() != 4) {
             return "no CLIP ViT image tower (it lacks visual.conv1.weight, visual.positional_embedding or"
-                    + " visual.proj); its keys begin " + prefixes(t);
+                    + " visual.proj); its keys begin " + prefixes(t) + prefixHint(t, "visual.", "conv1.weight",
+                    "the image tower's");
         }
         long width = conv.getShape().get(0);
         long patch = conv.getShape().get(3);
@@ -47,7 +48,8 @@ final class ClipArchitecture {
         NDArray proj = t.get("text_projection");
         if (tok == null || pos == null || proj == null) {
             return "no CLIP text tower (it lacks token_embedding.weight, positional_embedding or"
-                    + " text_projection); its keys begin " + prefixes(t);
+                    + " text_projection); its keys begin " + prefixes(t) + prefixHint(t, "", "token_embedding.weight",
+                    "the text tower's");
         }
         Shape s = tok.getShape();
         long width = s.get(1);
@@ -59,6 +61,30 @@ final class ClipArchitecture {
                 : "a CLIP text tower without a preset (clip-text)";
         return name + ": width " + width + ", layers " + layers + heads(width) + ", outputDim " + out
                 + ", contextLength " + pos.getShape().get(0) + ", vocabSize " + s.get(0);
+    }
+
+    /**
+     * When the tower's keys are in the file under another prefix than OpenAI's ({@code model.visual.}
+     * for {@code visual.}, or none at all), says so: the tower's tell-tale key ({@code conv1.weight})
+     * is looked for at the end of every key. Empty when it is not found.
+     */
+    static String prefixHint(Map<String, NDArray> t, String expected, String leaf, String what) {
+        String found = null;
+        for (String k : new TreeSet<>(t.keySet())) {
+            if (k.endsWith(leaf) && !k.equals(expected + leaf) && (k.length() == leaf.length()
+                    || k.charAt(k.length() - leaf.length() - 1) == '.')) {
+                found = k;
+                break;
+            }
+        }
+        if (found == null) {
+            return "";
+        }
+        String prefix = found.substring(0, found.length() - leaf.length());
+        return ". " + Character.toUpperCase(what.charAt(0)) + what.substring(1) + " keys are "
+                + (prefix.isEmpty() ? "at the top level" : "under \"" + prefix + "\"") + " (e.g. " + found
+                + "), where OpenAI's layout has them " + (expected.isEmpty() ? "at the top level" : "under \""
+                + expected + "\"") + ": save the CLIP model's state dict itself, or rename the keys";
     }
 
     /** OpenAI's checkpoints imply heads = width / 64. */
