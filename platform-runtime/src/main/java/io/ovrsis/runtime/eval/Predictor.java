@@ -7,13 +7,18 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.ovrsis.api.model.TextEmbeddings;
 import io.ovrsis.api.nn.Resize;
-import io.ovrsis.runtime.data.ImageTensors;
-import io.ovrsis.runtime.data.PilResize;
 import io.ovrsis.runtime.data.RgbImage;
 import io.ovrsis.runtime.model.OpenVocabSegmentor;
+import io.ovrsis.runtime.model.StageObserver;
 import io.ovrsis.runtime.train.GradMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Whole-image inference for one image, exactly as the authors' test path (method.md §8.1). */
+/**
+ * Whole-image inference for one image, exactly as the authors' test path (method.md §8.1): resize
+ * the shortest edge, normalise, pad, squash per encoder (in the model), logits, sigmoid, bilinear to
+ * the original size, arg-max over the classes. Runs without autograd.
+ */
 public final class Predictor {
     private final OpenVocabSegmentor model;
     private final InferenceSettings settings;
@@ -29,27 +34,69 @@ public final class Predictor {
     public record Prediction(int height, int width, int classes, int[] labels, float[] probabilities) {
     }
 
+    /** T maps of h × w, row major per map: {@code values[(t·h + y)·w + x]}. */
+    public record ClassMaps(int classes, int height, int width, float[] values) {
+    }
+
+    /** What to keep besides the prediction. */
+    public record Keep(boolean logits, boolean costMaps) {
+        public static final Keep NOTHING = new Keep(false, false);
+    }
+
+    /**
+     * A prediction with what led to it.
+     *
+     * @param logits the decoder's output before sigmoid, at its own resolution (null unless kept)
+     * @param costMaps the aggregator's raw cost maps by source (empty unless kept, or when the
+     *     aggregator exposes none)
+     */
+    public record Inspection(Prediction prediction, ClassMaps logits, Map<String, ClassMaps> costMaps) {
+    }
+
     public Prediction predict(RgbImage image, TextEmbeddings text, boolean keepProbabilities) {
+        return run(image, text, keepProbabilities, Keep.NOTHING, StageObserver.NONE).prediction();
+    }
+
+    /**
+     * The same path as {@link #predict}, also keeping logits and cost maps if asked; every stage runs
+     * through {@code observer} ({@code preprocess}, the model's stages, {@code postprocess}).
+     */
+    public Inspection inspect(RgbImage image, TextEmbeddings text, Keep keep, StageObserver observer) {
+        return run(image, text, false, keep, observer);
+    }
+
+    private Inspection run(RgbImage image, TextEmbeddings text, boolean keepProbabilities, Keep keep,
+                           StageObserver observer) {
         GradMode.off();
         int h0 = image.height();
         int w0 = image.width();
-        RgbImage resized = image;
-        if (settings.shortestEdge() > 0) {
-            int[] size = PilResize.shortestEdgeSize(h0, w0, settings.shortestEdge(), settings.maxSize());
-            resized = PilResize.resize(image, size[0], size[1]);
-        }
-        int padH = ImageTensors.padTo(resized.height(), settings.sizeDivisibility());
-        int padW = ImageTensors.padTo(resized.width(), settings.sizeDivisibility());
-        float[] x = ImageTensors.normalise(resized, model.preprocess(), padH, padW);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray input = manager.create(x, new Shape(1, 3, padH, padW));
-            NDArray logits = model.forward(input, text, false);
-            NDArray probs = ai.djl.nn.Activation.sigmoid(logits);
-            NDArray full = Resize.resize(probs, h0, w0, Resize.Mode.BILINEAR, false);
-            int[] labels = full.argMax(1).toType(DataType.INT32, false).toIntArray();
-            float[] p = keepProbabilities ? full.toFloatArray() : null;
-            return new Prediction(h0, w0, (int) probs.getShape().get(1), labels, p);
+            NDArray input = observer.run("preprocess",
+                    () -> TestTimeInput.normalisedPadded(image, model.preprocess(), settings, manager));
+            OpenVocabSegmentor.Stage stage = model.stages(input, text, false, observer);
+            NDArray logits = model.decode(stage, false, observer);
+            Prediction prediction = observer.run("postprocess", () -> {
+                NDArray probs = ai.djl.nn.Activation.sigmoid(logits);
+                NDArray full = Resize.resize(probs, h0, w0, Resize.Mode.BILINEAR, false);
+                int[] labels = full.argMax(1).toType(DataType.INT32, false).toIntArray();
+                float[] p = keepProbabilities ? full.toFloatArray() : null;
+                return new Prediction(h0, w0, (int) probs.getShape().get(1), labels, p);
+            });
+            Map<String, ClassMaps> maps = new LinkedHashMap<>();
+            if (keep.costMaps()) {
+                model.costMaps(stage, text).forEach((source, m) -> maps.put(source, firstImage(m)));
+            }
+            return new Inspection(prediction, keep.logits() ? firstImage(logits) : null, maps);
         }
+    }
+
+    /** (1, T, h, w) → the T maps of the only image. */
+    private static ClassMaps firstImage(NDArray a) {
+        Shape s = a.getShape();
+        if (s.dimension() != 4 || s.get(0) != 1) {
+            throw new IllegalStateException("expected (1, T, h, w), got " + s);
+        }
+        return new ClassMaps((int) s.get(1), (int) s.get(2), (int) s.get(3), a.toType(DataType.FLOAT32, false).toFloatArray());
     }
 }

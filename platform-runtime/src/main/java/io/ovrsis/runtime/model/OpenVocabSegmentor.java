@@ -101,23 +101,47 @@ public final class OpenVocabSegmentor {
      * @return logits (B, T, h, w) before sigmoid
      */
     public NDArray forward(NDArray images, TextEmbeddings text, boolean training) {
-        Stage stage = stages(images, text, training);
-        return decoder.decode(stage.fused, stage.guidance, training);
+        return forward(images, text, training, StageObserver.NONE);
+    }
+
+    /** {@link #forward(NDArray, TextEmbeddings, boolean)} with every stage run through {@code observer}. */
+    public NDArray forward(NDArray images, TextEmbeddings text, boolean training, StageObserver observer) {
+        return decode(stages(images, text, training, observer), training, observer);
     }
 
     /** The intermediate results of a forward pass, for cost-map pictures and debugging. */
     public Stage stages(NDArray images, TextEmbeddings text, boolean training) {
-        List<FeatureMaps> views = encodeViews(images, training);
+        return stages(images, text, training, StageObserver.NONE);
+    }
+
+    /** {@link #stages(NDArray, TextEmbeddings, boolean)} with every stage run through {@code observer}. */
+    public Stage stages(NDArray images, TextEmbeddings text, boolean training, StageObserver observer) {
+        List<FeatureMaps> views = observer.run("imageEncoder", () -> encodeViews(images, training));
         Map<String, FeatureMaps> aux = new LinkedHashMap<>();
         for (Map.Entry<String, ImageEncoder> e : auxEncoders.entrySet()) {
             ImageEncoder enc = e.getValue();
-            NDArray x = renormalise(images, enc.preprocess());
-            aux.put(e.getKey(), enc.encode(squash(x, enc.preprocess().inputSize()), training && !enc.frozen()));
+            aux.put(e.getKey(), observer.run("auxEncoders." + e.getKey(), () -> {
+                NDArray x = renormalise(images, enc.preprocess());
+                return enc.encode(squash(x, enc.preprocess().inputSize()), training && !enc.frozen());
+            }));
         }
         Guidance guidance = new Guidance(views.get(0), aux);
-        CostVolume cost = aggregator.aggregate(views, guidance, text, training);
-        CostVolume fused = fusion.fuse(cost, guidance, text, training);
+        CostVolume cost = observer.run("aggregator", () -> aggregator.aggregate(views, guidance, text, training));
+        CostVolume fused = observer.run("fusion", () -> fusion.fuse(cost, guidance, text, training));
         return new Stage(views, guidance, cost, fused);
+    }
+
+    /** The decoder on a stage's fused volume: logits (B, T, h, w) before sigmoid. */
+    public NDArray decode(Stage stage, boolean training, StageObserver observer) {
+        return observer.run("decoder", () -> decoder.decode(stage.fused, stage.guidance, training));
+    }
+
+    /**
+     * The aggregator's raw cost maps of a stage (method.md §10), each (B, T, h, w) by source name
+     * ({@code rot0}, ..., extra-cost encoder names); empty when the aggregator exposes none.
+     */
+    public Map<String, NDArray> costMaps(Stage stage, TextEmbeddings text) {
+        return aggregator.costMaps(stage.views(), stage.guidance(), text);
     }
 
     private List<FeatureMaps> encodeViews(NDArray images, boolean training) {
