@@ -22,6 +22,7 @@ final class ValidateCommand implements Callable<Integer> {
         try (ExperimentSession s = ExperimentSession.open(root, options)) {
             System.out.println(options.file + ": valid.");
             s.composed().componentIds().forEach((k, id) -> System.out.printf("  %-28s %s%n", k, id));
+            s.composed().unusedFeatures().forEach(w -> System.out.println("Note: " + w));
             return UserErrors.OK;
         }
     }

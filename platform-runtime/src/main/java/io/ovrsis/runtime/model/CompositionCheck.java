@@ -49,6 +49,29 @@ public final class CompositionCheck {
         return errors;
     }
 
+    /**
+     * Feature maps an encoder produces that no consumer reads: not errors, but work done on every
+     * forward for nothing (a CLIP tower's {@code dense} runs every block after the last tap, then
+     * {@code ln_post} and the projection). One sentence per map, naming the encoder's key.
+     */
+    public static List<String> unusedFeatures(Map<String, ImageEncoder> encoders, Map<String, String> encoderIds,
+                                              Map<String, Consumer> consumers) {
+        java.util.Set<FeatureRef> read = new java.util.HashSet<>();
+        consumers.values().forEach(c -> read.addAll(c.required()));
+        List<String> unused = new ArrayList<>();
+        for (Map.Entry<String, ImageEncoder> e : encoders.entrySet()) {
+            String key = FeatureRef.MAIN.equals(e.getKey()) ? "model.imageEncoder" : "model.auxEncoders." + e.getKey();
+            for (String map : e.getValue().featureSpec().maps().keySet()) {
+                if (!read.contains(new FeatureRef(e.getKey(), map))) {
+                    unused.add(key + " (" + encoderIds.get(e.getKey()) + ") computes \"" + map + "\", which no component"
+                            + " reads: remove it from the encoder's outputs (CLIP towers: taps, or finalOutput: false for"
+                            + " dense) unless you want it for `ovrsis features`.");
+                }
+            }
+        }
+        return unused;
+    }
+
     /** A component that reads encoder features. */
     public record Consumer(String componentId, List<FeatureRef> required) {
     }

@@ -88,13 +88,21 @@ public final class ComposedExperiment {
         }
     }
 
-    private List<ComponentException> checkComposition() {
+    private Map<String, ImageEncoder> encoders() {
         Map<String, ImageEncoder> encoders = new LinkedHashMap<>();
-        Map<String, String> ids = new LinkedHashMap<>();
         encoders.put(FeatureRef.MAIN, injector.getInstance(Key.get(ImageEncoder.class, Names.named("main"))));
-        ids.put(FeatureRef.MAIN, spec.model().imageEncoder().id());
         encoders.putAll(injector.getInstance(Key.get(new TypeLiteral<Map<String, ImageEncoder>>() { })));
+        return encoders;
+    }
+
+    private Map<String, String> encoderIds() {
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put(FeatureRef.MAIN, spec.model().imageEncoder().id());
         spec.model().auxEncoders().forEach((n, c) -> ids.put(n, c.id()));
+        return ids;
+    }
+
+    private Map<String, CompositionCheck.Consumer> consumers() {
         Map<String, CompositionCheck.Consumer> consumers = new LinkedHashMap<>();
         consumers.put("model.aggregator", new CompositionCheck.Consumer(spec.model().aggregator().id(),
                 injector.getInstance(CostAggregator.class).requiredFeatures()));
@@ -102,7 +110,19 @@ public final class ComposedExperiment {
                 injector.getInstance(FusionHead.class).requiredFeatures()));
         consumers.put("model.decoder", new CompositionCheck.Consumer(spec.model().decoder().id(),
                 injector.getInstance(Decoder.class).requiredFeatures()));
-        List<ComponentException> errors = new java.util.ArrayList<>(CompositionCheck.check(encoders, ids, consumers));
+        return consumers;
+    }
+
+    /**
+     * Encoder outputs that no component reads (computed on every forward for nothing): warnings that
+     * validate, predict and bench print, one sentence each.
+     */
+    public List<String> unusedFeatures() {
+        return CompositionCheck.unusedFeatures(encoders(), encoderIds(), consumers());
+    }
+
+    private List<ComponentException> checkComposition() {
+        List<ComponentException> errors = new java.util.ArrayList<>(CompositionCheck.check(encoders(), encoderIds(), consumers()));
         int[] rotations = injector.getInstance(CostAggregator.class).rotations();
         if (rotations.length == 0 || rotations[0] != 0) {
             errors.add(new ComponentException("OVRSIS-COMPOSE-MISMATCH", "model.aggregator", "model.aggregator ("
