@@ -17,8 +17,8 @@ import picocli.CommandLine.ScopeType;
             "",
             "Start with:  ovrsis run experiments/demo.yaml",
         },
-        subcommands = {RunCommand.class, EvalCommand.class, ValidateCommand.class, PrintConfigCommand.class,
-            ParamsCommand.class, FeaturesCommand.class, PluginsCommand.class, DoctorCommand.class},
+        subcommands = {RunCommand.class, EvalCommand.class, PredictCommand.class, BenchCommand.class, ValidateCommand.class,
+            PrintConfigCommand.class, ParamsCommand.class, FeaturesCommand.class, PluginsCommand.class, DoctorCommand.class},
         footer = {"", "Exit codes: 0 success, 2 a mistake in the input (config, weights, data, plugins), 1 an internal error,",
             "130 interrupted. Add --debug to any command for stack traces and more logging."})
 public final class OvrsisCommand implements Runnable {
