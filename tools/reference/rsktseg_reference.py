@@ -33,8 +33,9 @@ attn_mask buffer, layers.{i}.attention.*), decoder guided by CLIP alone.
 Tiny sizes (mirrored by platform-runtime/src/test/resources/authors/*/experiment.yaml):
   CLIP        width 16, 3 blocks, 2 heads, patch 4, checkpoint grid 4, output 16, input 32 px (grid 8),
               taps = blocks 0 and 1; text width 16, 2 blocks, 2 heads, context 56, vocabulary 260
-              with the "bytes" tokenizer (ids = UTF-8 byte + 1, SOT 258, EOT 259), template
-              "A photo of a {} in the scene"
+              with the "bytes" tokenizer (ids = UTF-8 byte + 1, SOT 258, EOT 259); RSKT-Seg with the
+              template "A photo of a {} in the scene" (P = 1), the CAT-Seg variant with the 8
+              RS_TEMPLATES (P = 8: 8 cost channels, guidance from the renormalised template mean)
   RemoteCLIP  width 16, 3 blocks, 2 heads, patch 8, grid 4, output 8, input 64 px (grid 8), taps 0, 1;
               stored text tower width 8, 1 block, 2 heads, context 4, vocabulary 10
   DINO        width 16, 3 blocks, 2 heads, patch 2, grid 8, input 32 px (grid 16), position scale
@@ -47,25 +48,26 @@ Input: two RGB images of 24 x 40 (different contents), CLIP-normalised, zero-pad
 squash shrinks the width for CLIP and DINO (32 px) and enlarges the height for RemoteCLIP (64 px).
 
 Run with Debian's PyTorch 1.13:  /usr/bin/python3 tools/reference/rsktseg_reference.py [--mistakes]
-(--mistakes writes nothing; it prints how far plausible composition mistakes move the logits, to show
-that the Java test's 1e-4 separates them: squash with align_corners=True, decoder taps from a rotated
+(--mistakes writes nothing; it prints how far plausible composition mistakes move the logits and the
+fused volume, to show that the Java test's 1e-4 separates them: squash with align_corners=True, decoder taps from a rotated
 pass, rotated maps not or wrongly turned back, DINO positions resized by size, fusion guidance from a
 rotated view, RemoteCLIP/DINO guidance swapped, padding before normalisation, CAT-Seg conv1 with a
-sigmoid; measured 1.4e-3 .. 0.88.)
+sigmoid, the template mean not renormalised; measured 1.5e-4 .. 0.57 on the logits, and the smallest,
+the template mean, moves the fused volume by 1.0e-3, which the Java test also bounds by 1e-4.)
 Writes into platform-runtime/src/test/resources/authors/:
   image_rgb.npy            (2, 24, 40, 3) int32 (0..255), the raw RGB images (HWC)
   image_normalised.npy     (2, 3, 32, 64) float32: (rgb - CLIP mean) / CLIP std, then zero padding
   classes.txt              the T = 3 class names, one a line
-  tokens.npy               (T, 56) int64, the byte-tokenizer ids of the prompts
   rsktseg/model_final.pth  torch.save({"model": state_dict, "iteration": 123}) (zip format)
-  rsktseg/text.npy         (T, 1, 16) L2-normalised text embeddings
+  rsktseg/tokens.npy       (T * P, 56) int64, the byte-tokenizer ids of the prompts, class-major
+  rsktseg/text.npy         (T, P, 16) L2-normalised text embeddings
   rsktseg/cost.npy         (2, 8, T, 8, 8) RS-CMA output (embedded, fused)
   rsktseg/fused.npy        (2, 8, T, 8, 8) after the RS-Fusion layers
   rsktseg/logits.npy       (2, T, 32, 32) logits before sigmoid
   catseg/...               the same for the CAT-Seg variant
   catseg/broken_keys.pth   the CAT-Seg checkpoint's keys without transformer.head.bias and with one extra
                            tensor, transformer.layers.2.attention.norm1.weight
-  catseg/broken_shape.pth  ... with transformer.conv1.weight of shape (8, 4, 7, 7) (as if rotated)
+  catseg/broken_shape.pth  ... with transformer.conv1.weight of shape (8, 4, 7, 7) instead of (8, 8, 7, 7)
 (the broken files hold every tensor as a view of one shared storage, so they stay small; the import
 rejects them before reading values).
 """
@@ -88,7 +90,8 @@ OUT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), 
                                     "test", "resources", "authors"))
 
 CLASSES = ["bare soil", "building", "water"]
-TEMPLATE = "A photo of a {} in the scene"
+TEMPLATES = {True: ["A photo of a {} in the scene"],  # RSKT-Seg: "single", P = 1 (the released configs)
+             False: clipref.RS}                     # CAT-Seg variant: the 8 RS_TEMPLATES ("rs"), P = 8
 CLIP_MEAN = [122.7709383, 116.7460125, 104.09373615]
 CLIP_STD = [68.5005327, 66.6321579, 70.3231630]
 RAW_H, RAW_W, DIVISIBILITY = 24, 40, 32
@@ -106,7 +109,7 @@ GRID = CLIP_SIZE // CLIP["patch"]  # cost grid 8
 DINO_GRID = DINO_SIZE // DINO["patch"]  # 16
 
 # head_reference's modules read their sizes from module globals: set them to this model's sizes
-head.P, head.D, head.G = 1, CLIP["embed"], GRID
+head.D, head.G = CLIP["embed"], GRID
 head.CLIP_BLOCK, head.REMOTE_BLOCK, head.DINO_WIDTH, head.DINO_GRID = CLIP["v_width"], REMOTE["v_width"], \
     DINO["width"], DINO_GRID
 head.HIDDEN, head.KERNEL = 8, 7
@@ -146,14 +149,15 @@ class Transformer(nn.Module):
         super().__init__()
         self.rskt = rskt
         k, pad = head.KERNEL, head.KERNEL // 2
+        p = len(TEMPLATES[rskt])  # every template gives its own cost channel (method.md §1.2, §2 step 3)
         if rskt:
-            self.conv1 = conv(4 * head.P, HIDDEN, k, pad=pad)
-            self.conv2 = conv(head.P, HIDDEN, k, pad=pad)
+            self.conv1 = conv(4 * p, HIDDEN, k, pad=pad)
+            self.conv2 = conv(p, HIDDEN, k, pad=pad)
             self.fusion_corr = conv(2 * HIDDEN, HIDDEN, k, pad=pad)
             self.layers = nn.ModuleList([head.FusionLayer() for _ in range(head.LAYERS)])
             guidance, text_guidance = head.GUIDANCE, head.TEXT_GUIDANCE
         else:
-            self.conv1 = conv(head.P, HIDDEN, k, pad=pad)
+            self.conv1 = conv(p, HIDDEN, k, pad=pad)
             self.layers = nn.ModuleList([catseg.AggregatorLayer(CATSEG) for _ in range(CATSEG["layers"])])
             guidance, text_guidance = CATSEG["guidance"], CATSEG["text_guidance"]
         self.guidance_projection = nn.Sequential(conv(head.D, guidance, 3, pad=1), nn.ReLU())
@@ -205,10 +209,10 @@ class RsktSeg(nn.Module):
             self.dino_down_sample = conv(DINO["width"], CLIP["embed"], factor, stride=factor)
 
     def text_embeddings(self, tokens):
-        """(T, P, D), L2-normalised: clip_model.encode_text on every prompt (P = 1)."""
+        """(T, P, D), L2-normalised: clip_model.encode_text on every prompt (class-major, then template)."""
         emb = self.sem_seg_head.predictor.clip_model.encode_text(tokens)
         emb = emb / emb.norm(dim=-1, keepdim=True)
-        return emb.reshape(len(CLASSES), 1, -1)
+        return emb.reshape(len(CLASSES), len(TEMPLATES[self.rskt]), -1)
 
     def forward(self, images, text, mistake=None):
         """images (B, 3, H, W) CLIP-normalised and padded; text (T, P, D). Returns intermediates and logits.
@@ -253,7 +257,7 @@ class RsktSeg(nn.Module):
         # fusion layers, guided by the unrotated dense map and the template-averaged text
         guidance = tr.guidance_projection(views[-1] if mistake == "fusion guidance from a rotated view" else views[0])
         t = text.mean(dim=1)
-        t = t / t.norm(dim=-1, keepdim=True)
+        t = t if mistake == "template mean not renormalised" else t / t.norm(dim=-1, keepdim=True)
         text_guidance = tr.text_guidance_projection(t)[None].expand(b, -1, -1)
         x = cost
         for layer in tr.layers:
@@ -351,7 +355,12 @@ def check_layout(sd, rskt):
         assert any(k.startswith(p) for p in prefixes), k
 
 
-def write_variant(name, rskt, seed, images, tokens):
+def prompt_tokens(rskt):
+    """Byte-tokenizer ids (T * P, 56) of every class in every template, class-major."""
+    return torch.tensor([clipref.byte_tokens(t.replace("{}", c, 1)) for c in CLASSES for t in TEMPLATES[rskt]])
+
+
+def write_variant(name, rskt, seed, images):
     out = os.path.join(OUT, name)
     os.makedirs(out, exist_ok=True)
     torch.manual_seed(seed)  # the default init of the head modules draws from the global generator
@@ -363,9 +372,11 @@ def write_variant(name, rskt, seed, images, tokens):
     # the reference runs on the checkpoint as a fresh model loads it
     fresh = RsktSeg(rskt).eval()
     load_authors_file(fresh, os.path.join(out, "model_final.pth"))
+    tokens = prompt_tokens(rskt)
     with torch.no_grad():
         text = fresh.text_embeddings(tokens)
         cost, fused_volume, logits = fresh(images, text)
+    save_npy(os.path.join(out, "tokens.npy"), tokens, np.int64)
     save_npy(os.path.join(out, "text.npy"), text)
     save_npy(os.path.join(out, "cost.npy"), cost)
     save_npy(os.path.join(out, "fused.npy"), fused_volume)
@@ -422,7 +433,8 @@ MISTAKES = {
            "rotated maps turned the wrong way", "DINO positions resized by size, not scale_factor",
            "fusion guidance from a rotated view", "decoder guidance order RemoteCLIP/DINO swapped",
            "padding before normalisation"],
-    False: ["squash with align_corners=True", "CAT-Seg conv1 with sigmoid", "padding before normalisation"],
+    False: ["squash with align_corners=True", "CAT-Seg conv1 with sigmoid", "template mean not renormalised",
+            "padding before normalisation"],
 }
 
 
@@ -434,16 +446,16 @@ def mistakes():
     valid[..., :RAW_H, :RAW_W] = True
     pad_value = (-torch.tensor(CLIP_MEAN) / torch.tensor(CLIP_STD)).reshape(1, 3, 1, 1).expand_as(x)
     padded_raw = torch.where(valid, raw, pad_value)  # zero padding applied to the 0-255 image instead
-    tokens = torch.tensor([clipref.byte_tokens(TEMPLATE.replace("{}", c, 1)) for c in CLASSES])
     for name, rskt in (("rsktseg", True), ("catseg", False)):
         model = RsktSeg(rskt).eval()
         load_authors_file(model, os.path.join(OUT, name, "model_final.pth"))
         with torch.no_grad():
-            text = model.text_embeddings(tokens)
-            ref = model(x, text)[2]
+            text = model.text_embeddings(prompt_tokens(rskt))
+            ref = model(x, text)
             for m in MISTAKES[rskt]:
-                out = model(padded_raw, text)[2] if m == "padding before normalisation" else model(x, text, m)[2]
-                print(f"{name}: {m}: logits max |diff| {(out - ref).abs().max():.2e}")
+                out = model(padded_raw, text) if m == "padding before normalisation" else model(x, text, m)
+                print(f"{name}: {m}: max |diff| logits {(out[2] - ref[2]).abs().max():.2e},"
+                      f" fused volume {(out[1] - ref[1]).abs().max():.2e}")
 
 
 def main():
@@ -457,10 +469,8 @@ def main():
     with open(os.path.join(OUT, "classes.txt"), "w") as f:
         f.write("\n".join(CLASSES) + "\n")
     assert clipref.VOCAB == CLIP["vocab"] and clipref.CONTEXT == CLIP["context"]
-    tokens = torch.tensor([clipref.byte_tokens(TEMPLATE.replace("{}", c, 1)) for c in CLASSES])
-    save_npy(os.path.join(OUT, "tokens.npy"), tokens, np.int64)
-    write_variant("rsktseg", True, 20250920, x, tokens)
-    sd = write_variant("catseg", False, 20250921, x, tokens)
+    write_variant("rsktseg", True, 20250920, x)
+    sd = write_variant("catseg", False, 20250921, x)
     write_broken(sd)
     total = 0
     for root, _, files in os.walk(OUT):

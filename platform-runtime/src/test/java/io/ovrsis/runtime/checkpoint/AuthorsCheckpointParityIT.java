@@ -197,7 +197,7 @@ class AuthorsCheckpointParityIT {
                     cat.model().module(), m))
                     .isInstanceOfSatisfying(ComponentException.class, e -> assertThat(e.code()).isEqualTo("OVRSIS-CHECKPOINT"))
                     .hasMessageContaining("1 wrong: sem_seg_head.predictor.transformer.conv1.weight has shape (8, 4, 7, 7),"
-                            + " aggregator.conv1.weight expects (8, 1, 7, 7)")
+                            + " aggregator.conv1.weight expects (8, 8, 7, 7)")
                     .hasMessageNotContaining("missing")
                     .hasMessageNotContaining("unexpected");
         }
