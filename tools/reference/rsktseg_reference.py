@@ -55,11 +55,12 @@ rotated view, RemoteCLIP/DINO guidance swapped, padding before normalisation, CA
 sigmoid, the template mean not renormalised; measured 1.5e-4 .. 0.57 on the logits, and the smallest,
 the template mean, moves the fused volume by 1.0e-3, which the Java test also bounds by 1e-4.)
 Writes into platform-runtime/src/test/resources/authors/:
-  image_rgb.npy            (2, 24, 40, 3) int32 (0..255), the raw RGB images (HWC)
-  image_normalised.npy     (2, 3, 32, 64) float32: (rgb - CLIP mean) / CLIP std, then zero padding
+  image_rgb.npy            (2, 24, 40, 3) int32 (0..255), the raw RGB images (HWC). The model input is
+                           (rgb - CLIP mean) / CLIP std (0-255 units, mean [122.7709383, 116.7460125,
+                           104.09373615], std [68.5005327, 66.6321579, 70.3231630]), then zero padding
+                           at the bottom and right to (2, 3, 32, 64), as images() computes it
   classes.txt              the T = 3 class names, one a line
   rsktseg/model_final.pth  torch.save({"model": state_dict, "iteration": 123}) (zip format)
-  rsktseg/tokens.npy       (T * P, 56) int64, the byte-tokenizer ids of the prompts, class-major
   rsktseg/text.npy         (T, P, 16) L2-normalised text embeddings
   rsktseg/cost.npy         (2, 8, T, 8, 8) RS-CMA output (embedded, fused)
   rsktseg/fused.npy        (2, 8, T, 8, 8) after the RS-Fusion layers
@@ -376,7 +377,6 @@ def write_variant(name, rskt, seed, images):
     with torch.no_grad():
         text = fresh.text_embeddings(tokens)
         cost, fused_volume, logits = fresh(images, text)
-    save_npy(os.path.join(out, "tokens.npy"), tokens, np.int64)
     save_npy(os.path.join(out, "text.npy"), text)
     save_npy(os.path.join(out, "cost.npy"), cost)
     save_npy(os.path.join(out, "fused.npy"), fused_volume)
@@ -465,7 +465,6 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     rgb, x = images()
     save_npy(os.path.join(OUT, "image_rgb.npy"), rgb, np.int32)
-    save_npy(os.path.join(OUT, "image_normalised.npy"), x)
     with open(os.path.join(OUT, "classes.txt"), "w") as f:
         f.write("\n".join(CLASSES) + "\n")
     assert clipref.VOCAB == CLIP["vocab"] and clipref.CONTEXT == CLIP["context"]
