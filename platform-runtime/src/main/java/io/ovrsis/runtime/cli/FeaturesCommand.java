@@ -11,6 +11,7 @@ import io.ovrsis.runtime.checkpoint.AtomicFiles;
 import io.ovrsis.runtime.config.BoundComponent;
 import io.ovrsis.runtime.config.CommandLineComponent;
 import io.ovrsis.runtime.config.CommandLineComponent.Setting;
+import io.ovrsis.runtime.data.ExifOrientation;
 import io.ovrsis.runtime.data.ImageFiles;
 import io.ovrsis.runtime.data.ImageTensors;
 import io.ovrsis.runtime.data.PilResize;
@@ -46,7 +47,8 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Run one image encoder (any registered ImageEncoder id, e.g. clip-vit-b16, clip-vit-l14-336,",
             "remoteclip-vit-b32, dino-vitb8) with its default config and the given weights on one image,",
-            "fed exactly as the authors' test path feeds it: shortest side resized to 640 (PIL bilinear),",
+            "fed exactly as the authors' test path feeds it: RGB turned by a JPEG's EXIF orientation, shortest",
+            "side resized to 640 (PIL bilinear),",
             "normalised with the encoder's mean/std, zero-padded to a multiple of 32, then squashed",
             "bilinearly (align_corners false, no antialias) to the encoder's input size. Writes into DIR:",
             "  dense.npy, block<i>.npy  every feature map the encoder declares, C x H x W float32",
@@ -131,7 +133,7 @@ final class FeaturesCommand implements Callable<Integer> {
                     + " --shortest-edge at least 0");
         }
         PrintStream con = System.out;
-        RgbImage rgb = ImageFiles.read(image, "--image");
+        RgbImage rgb = readImage();
         try (PluginHost host = root.startPlugins(); NDManager manager = NDManager.newBaseManager()) {
             ComponentCatalog catalog = host.catalog();
             BoundComponent imageBound = CommandLineComponent.bind(catalog, Slot.IMAGE_ENCODER, IMAGE_KEY, encoderId,
@@ -191,6 +193,15 @@ final class FeaturesCommand implements Callable<Integer> {
                     + ": " + e + ". Choose a folder you can write to.", e);
         }
         return written;
+    }
+
+    /** The image as detectron2's {@code read_image} gives it: RGB, turned by a JPEG's EXIF orientation. */
+    private RgbImage readImage() {
+        try {
+            return ExifOrientation.apply(ImageFiles.read(image, "--image"), image);
+        } catch (IOException e) {
+            throw new ComponentException("OVRSIS-DATA-INVALID", "--image", "cannot read " + image + ": " + e, e);
+        }
     }
 
     private List<Setting> imageSettings() {

@@ -15,8 +15,8 @@ import javax.imageio.ImageIO;
 /**
  * Reads one image file (PNG, JPEG, BMP, GIF: what ImageIO decodes) into interleaved 8-bit RGB as
  * PIL's {@code convert("RGB")} gives it: palette images expanded, grey replicated into three
- * channels without colour-space conversion, alpha dropped. A JPEG's EXIF orientation is not applied
- * (the dataset plugin's reader does that; this one serves single images given on the command line).
+ * channels without colour-space conversion, alpha dropped. A JPEG's EXIF orientation is applied
+ * separately ({@link ExifOrientation#apply}), as detectron2's {@code read_image} does.
  */
 public final class ImageFiles {
     /** Error code of an image that is missing or cannot be decoded. */
