@@ -50,10 +50,11 @@ public final class LegendOverlay {
             itemW = Math.max(itemW, 18 + fm.stringWidth(t) + 12);
         }
         pg.dispose();
-        int perRow = Math.max(1, zw / Math.max(1, itemW));
+        int width = Math.max(zw, itemW + 8); // a narrow image still gets a readable legend
+        int perRow = Math.max(1, width / Math.max(1, itemW));
         int rows = (present.size() + perRow - 1) / perRow;
         int rowH = 18;
-        BufferedImage out = new BufferedImage(zw, zh + rows * rowH + 8, BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(width, zh + rows * rowH + 8, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
