@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * CLIP BPE ids of every class name of the eight OVRSISBench datasets in the {@code single} template
@@ -26,12 +28,12 @@ import org.junit.jupiter.api.TestFactory;
  * non-ASCII, HTML entities, characters that ftfy rewrites) against {@code bpe_cases.npy}, written by
  * tools/reference/clip_reference.py with OpenAI's tokenizer rules and, when it was importable, real
  * ftfy ({@code bpe_cases.json} records which). Needs the shared vocabulary file (see
- * {@link BpeTokenizerTest#vocabFile()}); skipped with a message when it is absent.
+ * {@link BpeTokenizerTest#vocabFile()}); each case is skipped with a message when it is absent.
  */
 class BpeReferenceCasesTest {
     private static final Path DIR = Path.of("src", "test", "resources", "reference");
 
-    private record Case(String group, String name, String text, long[] ids) {
+    record Case(String group, String name, String text, long[] ids) {
     }
 
     private static List<Case> cases() throws IOException {
@@ -51,18 +53,26 @@ class BpeReferenceCasesTest {
         return out;
     }
 
-    private static BpeTokenizer tokenizer() throws IOException {
-        Path vocab = BpeTokenizerTest.vocabFile();
-        Assumptions.assumeTrue(Files.isRegularFile(vocab), "CLIP vocabulary not found at " + vocab.toAbsolutePath()
-                + " (set -Dovrsis.clip.vocab=...); the BPE reference cases are skipped");
-        return BpeTokenizer.load(vocab);
+    private static BpeTokenizer tokenizer;
+
+    @BeforeAll
+    static void loadVocabulary() throws IOException {
+        if (Files.isRegularFile(BpeTokenizerTest.vocabFile())) {
+            tokenizer = BpeTokenizer.load(BpeTokenizerTest.vocabFile());
+        }
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyBenchmarkClassAndEdgeCaseMatchesTheReference() throws IOException {
-        BpeTokenizer tokenizer = tokenizer();
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.group() + ": " + printable(c.text()),
-                () -> assertThat(tokenizer.tokenize(c.text(), 77)).as(printable(c.text())).containsExactly(c.ids())));
+    static Stream<Arguments> referenceCases() throws IOException {
+        return cases().stream().map(c -> Arguments.of(c.group(), printable(c.text()), c));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("referenceCases")
+    void matchesTheReferenceIds(String group, String text, Case c) {
+        Assumptions.assumeTrue(tokenizer != null, "CLIP vocabulary not found at "
+                + BpeTokenizerTest.vocabFile().toAbsolutePath() + " (set -Dovrsis.clip.vocab=...); BPE reference case"
+                + " skipped");
+        assertThat(tokenizer.tokenize(c.text(), 77)).as(text).containsExactly(c.ids());
     }
 
     /** The fixture covers what the test claims: all eight datasets (72 names) and every edge-case group. */
