@@ -3,7 +3,6 @@ package io.ovrsis.runtime.cli;
 import ai.djl.ndarray.NDManager;
 import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.runtime.checkpoint.CheckpointStore;
-import io.ovrsis.runtime.config.InferenceSpec;
 import io.ovrsis.runtime.eval.InferenceSettings;
 import io.ovrsis.runtime.eval.Predictor;
 import io.ovrsis.runtime.model.OpenVocabSegmentor;
@@ -84,8 +83,7 @@ final class InferenceSession implements AutoCloseable {
 
     /** The experiment's {@code eval.inference} settings (shortest edge, max size, padding). */
     InferenceSettings inferenceSettings() {
-        InferenceSpec inf = session.composed().spec().eval().inference();
-        return new InferenceSettings(inf.shortestEdge(), inf.maxSize(), inf.sizeDivisibility());
+        return InferenceSettings.of(session.composed().spec());
     }
 
     Predictor predictor() {

@@ -8,7 +8,9 @@ import jakarta.validation.constraints.Min;
  * @param shortestEdge resize so that the shorter side has this many pixels
  * @param maxSize cap for the longer side after resizing
  * @param sizeDivisibility pad height and width to a multiple of this
- * @param slidingWindow run on crops of {@code data.cropSize} and stitch the logits
+ * @param slidingWindow the authors' sliding-window path instead of whole-image inference: the image
+ *     resized to shortestEdge², windows of {@code data.cropSize} (stride cropSize·0.667) and a global
+ *     view, probabilities fold-averaged (see {@code eval.SlidingWindows})
  * @param batchSize images per forward pass
  */
 public record InferenceSpec(

@@ -15,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Whole-image inference for one image, exactly as the authors' test path (method.md §8.1): resize
- * the shortest edge, normalise, pad, squash per encoder (in the model), logits, sigmoid, bilinear to
- * the original size, arg-max over the classes. Runs without autograd.
+ * Inference for one image, exactly as the authors' test path (method.md §8.1): resize the shortest
+ * edge, normalise, pad, squash per encoder (in the model), logits, sigmoid, bilinear to the original
+ * size, arg-max over the classes. With {@link InferenceSettings#sliding()} the views are the authors'
+ * sliding windows plus a global view ({@link SlidingWindows}); kept logits and cost maps are then the
+ * global view's. Runs without autograd.
  */
 public final class Predictor {
     private final OpenVocabSegmentor model;
@@ -72,12 +74,14 @@ public final class Predictor {
         int w0 = image.width();
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray input = observer.run("preprocess",
-                    () -> TestTimeInput.normalisedPadded(image, model.preprocess(), settings, manager));
+            NDArray input = observer.run("preprocess", () -> settings.sliding()
+                    ? SlidingWindows.views(image, model.preprocess(), settings, manager)
+                    : TestTimeInput.normalisedPadded(image, model.preprocess(), settings, manager));
             OpenVocabSegmentor.Stage stage = model.stages(input, text, false, observer);
             NDArray logits = model.decode(stage, false, observer);
             Prediction prediction = observer.run("postprocess", () -> {
-                NDArray probs = ai.djl.nn.Activation.sigmoid(logits);
+                NDArray probs = settings.sliding() ? SlidingWindows.probabilities(logits, settings)
+                        : ai.djl.nn.Activation.sigmoid(logits);
                 NDArray full = Resize.resize(probs, h0, w0, Resize.Mode.BILINEAR, false);
                 int[] labels = full.argMax(1).toType(DataType.INT32, false).toIntArray();
                 float[] p = keepProbabilities ? full.toFloatArray() : null;
@@ -85,10 +89,16 @@ public final class Predictor {
             });
             Map<String, ClassMaps> maps = new LinkedHashMap<>();
             if (keep.costMaps()) {
-                model.costMaps(stage, text).forEach((source, m) -> maps.put(source, firstImage(m)));
+                model.costMaps(stage, text).forEach((source, m) -> maps.put(source, firstImage(lastView(m))));
             }
-            return new Inspection(prediction, keep.logits() ? firstImage(logits) : null, maps);
+            return new Inspection(prediction, keep.logits() ? firstImage(lastView(logits)) : null, maps);
         }
+    }
+
+    /** The whole image's view: the only one, or the global view after the sliding windows. */
+    private static NDArray lastView(NDArray a) {
+        long n = a.getShape().get(0);
+        return n == 1 ? a : a.get((n - 1) + ":");
     }
 
     /** (1, T, h, w) → the T maps of the only image. */

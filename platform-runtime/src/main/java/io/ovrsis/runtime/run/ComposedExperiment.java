@@ -60,12 +60,15 @@ public final class ComposedExperiment {
         return composed;
     }
 
-    /** Settings the config accepts but this version cannot do yet: an error, never a silent no-op. */
+    /** Settings the config accepts but this version cannot do (yet), and impossible combinations: an error, never a silent no-op. */
     private static void rejectUnimplemented(ExperimentSpec spec) {
         if (spec.eval().inference().slidingWindow()) {
-            throw new ComponentException("OVRSIS-CONFIG-UNSUPPORTED", "eval.inference.slidingWindow",
-                    "eval.inference.slidingWindow: sliding-window inference is not implemented yet; use whole-image"
-                            + " inference (false), as the authors' evaluation does.");
+            String problem = io.ovrsis.runtime.eval.SlidingWindows.problem(spec.eval().inference().shortestEdge(),
+                    spec.data().cropSize());
+            if (problem != null) {
+                throw new ComponentException("OVRSIS-CONFIG-CONSTRAINT", "eval.inference.slidingWindow",
+                        "eval.inference.slidingWindow: " + problem + ".");
+            }
         }
         if (spec.eval().inference().batchSize() != 1) {
             throw new ComponentException("OVRSIS-CONFIG-UNSUPPORTED", "eval.inference.batchSize",

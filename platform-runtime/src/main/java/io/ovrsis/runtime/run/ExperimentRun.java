@@ -16,7 +16,6 @@ import io.ovrsis.runtime.checkpoint.CheckpointStore;
 import io.ovrsis.runtime.config.AugmentSpec;
 import io.ovrsis.runtime.config.BoundDataset;
 import io.ovrsis.runtime.config.ExperimentSpec;
-import io.ovrsis.runtime.config.InferenceSpec;
 import io.ovrsis.runtime.config.TrainSpec;
 import io.ovrsis.runtime.data.Augmenter;
 import io.ovrsis.runtime.data.TrainBatchLoader;
@@ -203,9 +202,7 @@ public final class ExperimentRun {
 
     private List<DatasetEvaluation.Result> evaluate(TrackedRun run, List<DatasetReader> readers, NDManager manager) throws IOException {
         ExperimentSpec spec = experiment.spec();
-        InferenceSpec inf = spec.eval().inference();
-        Predictor predictor = new Predictor(experiment.model(),
-                new InferenceSettings(inf.shortestEdge(), inf.maxSize(), inf.sizeDivisibility()), manager);
+        Predictor predictor = new Predictor(experiment.model(), InferenceSettings.of(spec), manager);
         List<DatasetEvaluation.Result> results = new ArrayList<>();
         for (int i = 0; i < readers.size(); i++) {
             DatasetReader reader = readers.get(i);

@@ -102,6 +102,15 @@ class CliEndToEndIT {
         try (Stream<Path> s = Files.walk(mlruns)) {
             assertThat(s.filter(p -> p.toString().contains("BoundaryIoU")).count()).as("Boundary IoU metrics logged").isPositive();
         }
+
+        // the authors' sliding-window path: 80 x 80 in 2 x 2 windows of 48 (stride 32) plus the global view
+        List<String> slidingArgs = new ArrayList<>(List.of("eval", experiment(), "--checkpoint", runCheckpoints.toString()));
+        slidingArgs.addAll(tinyRun());
+        slidingArgs.addAll(List.of("--set", "eval.inference.slidingWindow=true", "--set", "eval.inference.shortestEdge=80",
+                "--set", "data.cropSize=48"));
+        Result sliding = ovrsis(slidingArgs.toArray(String[]::new));
+        assertThat(sliding.code()).as(sliding.err()).isZero();
+        assertThat(sliding.out()).contains("FINISHED").contains("test/mIoU");
         // the evaluation of the same weights gives the same mIoU as the end of training
         assertThat(lastValue(e.out(), "test/mIoU")).isEqualTo(lastValue(r.out(), "test/mIoU"));
     }
@@ -140,9 +149,14 @@ class CliEndToEndIT {
 
     @Test
     void settingsNotImplementedYetAreErrorsNotNoOps() {
-        Result r = ovrsis("validate", experiment(), "--set", "eval.inference.slidingWindow=true");
+        Result r = ovrsis("validate", experiment(), "--set", "eval.inference.batchSize=2");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("OVRSIS-CONFIG-UNSUPPORTED").contains("eval.inference.slidingWindow").contains("--set #1");
+        assertThat(r.err()).contains("OVRSIS-CONFIG-UNSUPPORTED").contains("eval.inference.batchSize").contains("--set #1");
+        Result windows = ovrsis("validate", experiment(), "--set", "eval.inference.slidingWindow=true",
+                "--set", "eval.inference.shortestEdge=100");
+        assertThat(windows.code()).isEqualTo(2);
+        assertThat(windows.err()).contains("OVRSIS-CONFIG-CONSTRAINT").contains("eval.inference.slidingWindow")
+                .contains("do not cover 100");
     }
 
     @Test
