@@ -55,8 +55,9 @@ class ShippedExperimentsIT {
     Stream<DynamicTest> everyExperimentValidatesAndHasTheCountsItClaims() throws IOException {
         List<Path> all = new ArrayList<>(files("experiments/paper"));
         all.addAll(files("experiments/ablations"));
+        all.addAll(files("experiments/checks"));
         all.add(project().resolve("experiments/demo.yaml"));
-        assertThat(all).hasSizeGreaterThan(20);
+        assertThat(all).hasSizeGreaterThan(21);
         return all.stream().map(file -> DynamicTest.dynamicTest(project().relativize(file).toString(), () -> {
             String[] validate = ovrsis("validate", file.toString());
             assertThat(validate[0]).as(validate[2]).isEqualTo("0");
