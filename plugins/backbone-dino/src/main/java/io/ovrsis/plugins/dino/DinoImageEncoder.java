@@ -81,7 +81,8 @@ public final class DinoImageEncoder implements ImageEncoder {
             throw new IllegalArgumentException(id + " expects images (B, 3, " + config.inputSize() + ", "
                     + config.inputSize() + "), got " + s);
         }
-        DinoVisionTransformer.Output out = vit.forward(images, taps, config.finalOutput());
+        // a pass that autograd will not differentiate frees each block's activations as it goes
+        DinoVisionTransformer.Output out = vit.forward(images, taps, config.finalOutput(), training && !frozen());
         Map<String, NDArray> maps = new LinkedHashMap<>();
         if (config.finalOutput()) {
             maps.put(DENSE, toMap(out.output()));

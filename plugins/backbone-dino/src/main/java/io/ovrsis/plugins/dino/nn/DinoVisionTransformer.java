@@ -84,8 +84,11 @@ public final class DinoVisionTransformer extends TensorModule {
      * @param taps 0-based blocks whose normed output is wanted
      * @param finalOutput whether to produce the normed output of the last block; when false, blocks
      *     after the last tap are not run
+     * @param recording whether autograd may record this pass; when false, every block's intermediate
+     *     arrays (the (B, heads, N, N) attention maps: 255 MB per block at 384 px) are freed as soon as
+     *     the block is done instead of living until the caller's scope ends
      */
-    public Output forward(NDArray images, int[] taps, boolean finalOutput) {
+    public Output forward(NDArray images, int[] taps, boolean finalOutput, boolean recording) {
         int layers = blocks.size();
         int last = finalOutput ? layers - 1 : -1;
         for (int t : taps) {
@@ -98,20 +101,41 @@ public final class DinoVisionTransformer extends TensorModule {
         Map<Integer, NDArray> tapped = new TreeMap<>();
         NDArray out = null;
         for (int i = 0; i <= last; i++) {
-            x = blocks.get(i).forward(x);
             boolean tap = contains(taps, i);
             boolean fin = finalOutput && i == layers - 1;
-            if (tap || fin) {
-                NDArray normed = norm.forward(x);
-                if (tap) {
-                    tapped.put(i, normed);
+            NDArray previous = x;
+            NDArray normed = null;
+            try (NDScope scope = recording ? null : new NDScope()) {
+                x = blocks.get(i).forward(x);
+                if (tap || fin) {
+                    normed = norm.forward(x);
                 }
-                if (fin) {
-                    out = normed;
+                if (scope != null) {
+                    NDScope.unregister(x);
+                    if (normed != null) {
+                        NDScope.unregister(normed);
+                    }
                 }
             }
+            if (!recording) {
+                previous.close(); // the block input is neither returned nor needed for a backward pass
+            }
+            if (tap) {
+                tapped.put(i, normed);
+            }
+            if (fin) {
+                out = normed;
+            }
+        }
+        if (!recording) {
+            x.close(); // only the normed copies are returned
         }
         return new Output(Collections.unmodifiableMap(tapped), out);
+    }
+
+    /** {@link #forward(NDArray, int[], boolean, boolean)} with autograd possibly recording. */
+    public Output forward(NDArray images, int[] taps, boolean finalOutput) {
+        return forward(images, taps, finalOutput, true);
     }
 
     private static boolean contains(int[] values, int v) {
