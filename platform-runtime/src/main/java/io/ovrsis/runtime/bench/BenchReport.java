@@ -57,16 +57,19 @@ public final class BenchReport {
                 + " passes; %s; autograd %s%n", s.imageSize(), s.imageSize(), r.inputHeight(), r.inputWidth(), s.classes(),
                 s.warmup(), s.repeats(), threads, r.gradModeAfter() ? "ON (unexpected)" : "off"));
         sb.append(String.format(Locale.ROOT, "text encoding (once per vocabulary): %.1f ms%n%n", r.textMs()));
-        sb.append(String.format(Locale.ROOT, "%-28s %10s %10s %10s %7s%n", "stage", "mean ms", "min ms", "max ms", "share"));
+        sb.append(String.format(Locale.ROOT, "%-28s %10s %10s %10s %7s %12s%n", "stage", "mean ms", "min ms", "max ms",
+                "share", "RSS after"));
         double total = stats(r, null)[0];
         double covered = 0;
+        Map<String, Double> lastRss = r.repeats().isEmpty() ? Map.of() : r.repeats().get(r.repeats().size() - 1).rssAfterStageMiB();
         for (String stage : stages(r)) {
             double[] st = stats(r, stage);
             covered += st[0];
-            sb.append(row(label(stage), st, total));
+            sb.append(row(label(stage), st, total, lastRss.getOrDefault(stage, Double.NaN)));
         }
-        sb.append(row("(between stages)", new double[] {total - covered, Double.NaN, Double.NaN}, total));
-        sb.append(row("total (predict forward)", stats(r, null), total));
+        sb.append(row("(between stages)", new double[] {total - covered, Double.NaN, Double.NaN}, total, Double.NaN));
+        sb.append(row("total (predict forward)", stats(r, null), total, Double.NaN));
+        sb.append("(RSS after: the process's resident memory right after the stage, last pass, MiB)\n");
         sb.append("\nmemory after each pass (resident set incl. PyTorch's native memory; Java heap):\n");
         for (int i = 0; i < r.repeats().size(); i++) {
             ProcessMemory m = r.repeats().get(i).memory();
@@ -110,9 +113,10 @@ public final class BenchReport {
         };
     }
 
-    private static String row(String name, double[] st, double total) {
-        return String.format(Locale.ROOT, "%-28s %10.1f %10s %10s %6.1f%%%n", name, st[0], num(st[1]), num(st[2]),
-                total > 0 ? 100 * st[0] / total : 0);
+    private static String row(String name, double[] st, double total, double rssMiB) {
+        return String.format(Locale.ROOT, "%-28s %10.1f %10s %10s %6.1f%% %12s%n", name, st[0], num(st[1]), num(st[2]),
+                total > 0 ? 100 * st[0] / total : 0, Double.isNaN(rssMiB) || rssMiB < 0 ? "" : String.format(Locale.ROOT,
+                "%.0f MiB", rssMiB));
     }
 
     private static String num(double v) {
@@ -145,6 +149,7 @@ public final class BenchReport {
         for (InferenceBenchmark.Repeat x : r.repeats()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("stageMs", x.stageMs());
+            p.put("rssAfterStageMiB", x.rssAfterStageMiB());
             p.put("totalMs", x.totalMs());
             p.put("rssMiB", x.memory().rssMiB());
             p.put("peakRssMiB", x.memory().peakRssMiB());

@@ -33,8 +33,12 @@ public final class InferenceBenchmark {
     public record Settings(int imageSize, int classes, int warmup, int repeats) {
     }
 
-    /** One timed pass: milliseconds per stage (in running order) and in total, and memory after it. */
-    public record Repeat(Map<String, Double> stageMs, double totalMs, ProcessMemory memory) {
+    /**
+     * One timed pass: milliseconds per stage (in running order) and in total, the resident set (MiB)
+     * right after each stage, and the memory after the pass (its intermediates released).
+     */
+    public record Repeat(Map<String, Double> stageMs, Map<String, Double> rssAfterStageMiB, double totalMs,
+                         ProcessMemory memory) {
     }
 
     /**
@@ -73,7 +77,9 @@ public final class InferenceBenchmark {
                 double total = (System.nanoTime() - r0) / 1e6;
                 Map<String, Double> ms = new LinkedHashMap<>();
                 times.nanos().forEach((k, v) -> ms.put(k, v / 1e6));
-                Repeat r = new Repeat(ms, total, ProcessMemory.now());
+                Map<String, Double> rss = new LinkedHashMap<>();
+                times.rssKiB().forEach((k, v) -> rss.put(k, v < 0 ? -1 : v / 1024.0));
+                Repeat r = new Repeat(ms, rss, total, ProcessMemory.now());
                 repeats.add(r);
                 progress.accept(String.format(java.util.Locale.ROOT, "repeat %d/%d: %.1f ms, RSS %.0f MiB", i + 1,
                         s.repeats(), total, r.memory().rssMiB()));

@@ -1,5 +1,6 @@
 package io.ovrsis.runtime.bench;
 
+import io.ovrsis.runtime.features.ProcessMemory;
 import io.ovrsis.runtime.model.StageObserver;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
  */
 final class StageTimes implements StageObserver {
     private final Map<String, Long> nanos = new LinkedHashMap<>();
+    private final Map<String, Long> rssKiB = new LinkedHashMap<>();
 
     @Override
     public <T> T run(String stage, Supplier<T> work) {
@@ -20,7 +22,13 @@ final class StageTimes implements StageObserver {
             return work.get();
         } finally {
             nanos.merge(stage, System.nanoTime() - start, Long::sum);
+            rssKiB.put(stage, ProcessMemory.now().rssKiB());
         }
+    }
+
+    /** Resident set size (KiB, -1 if unknown) right after each stage: what the pass holds so far. */
+    Map<String, Long> rssKiB() {
+        return rssKiB;
     }
 
     /** Nanoseconds by stage name, in the order first seen. */
