@@ -20,7 +20,12 @@ public final class DinoBlock extends TensorModule {
 
     /** x (B, N, D) → (B, N, D). */
     public NDArray forward(NDArray x) {
-        NDArray h = x.add(attn.forward(norm1.forward(x)));
+        return forward(x, true);
+    }
+
+    /** x (B, N, D) → (B, N, D); without recording, attention runs in query chunks. */
+    public NDArray forward(NDArray x, boolean recording) {
+        NDArray h = x.add(attn.forward(norm1.forward(x), recording));
         return h.add(mlp.forward(norm2.forward(h)));
     }
 }

@@ -106,7 +106,7 @@ public final class DinoVisionTransformer extends TensorModule {
             NDArray previous = x;
             NDArray normed = null;
             try (NDScope scope = recording ? null : new NDScope()) {
-                x = blocks.get(i).forward(x);
+                x = blocks.get(i).forward(x, recording);
                 if (tap || fin) {
                     normed = norm.forward(x);
                 }
