@@ -94,7 +94,9 @@ public final class ClipImageEncoder implements ImageEncoder {
             throw new IllegalArgumentException(id + " expects images (B, 3, " + config.inputSize() + ", "
                     + config.inputSize() + "), got " + s);
         }
-        ClipVisionTransformer.Output out = visual.forward(images, taps, config.finalOutput(), config.dense());
+        // a pass that autograd will not differentiate frees each block's activations as it goes
+        ClipVisionTransformer.Output out = visual.forward(images, taps, config.finalOutput(), config.dense(),
+                training && !frozen());
         Map<String, NDArray> maps = new LinkedHashMap<>();
         if (config.finalOutput()) {
             maps.put(DENSE, toMap(out.output()));

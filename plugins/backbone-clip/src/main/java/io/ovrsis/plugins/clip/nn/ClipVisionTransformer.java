@@ -61,6 +61,15 @@ public final class ClipVisionTransformer extends TensorModule {
      * @param dense whether the last block is the authors' value–value block
      */
     public Output forward(NDArray images, int[] taps, boolean finalOutput, boolean dense) {
+        return forward(images, taps, finalOutput, dense, true);
+    }
+
+    /**
+     * As {@link #forward(NDArray, int[], boolean, boolean)}; when autograd does not record
+     * ({@code recording} false), every block's intermediate arrays are freed as soon as the block is
+     * done instead of living until the caller's scope ends.
+     */
+    public Output forward(NDArray images, int[] taps, boolean finalOutput, boolean dense, boolean recording) {
         int layers = transformer.layers();
         int last = finalOutput ? layers - 1 : -1;
         for (int t : taps) {
@@ -73,7 +82,16 @@ public final class ClipVisionTransformer extends TensorModule {
         Map<Integer, NDArray> tapped = new TreeMap<>();
         for (int i = 0; i <= last; i++) {
             ResidualAttentionBlock block = transformer.blocks().get(i);
-            x = dense && i == layers - 1 ? block.forwardDense(x) : block.forward(x, null);
+            NDArray previous = x;
+            try (NDScope scope = recording ? null : new NDScope()) {
+                x = dense && i == layers - 1 ? block.forwardDense(x) : block.forward(x, null);
+                if (scope != null) {
+                    NDScope.unregister(x);
+                }
+            }
+            if (!recording && !tapped.containsValue(previous)) {
+                previous.close(); // neither returned nor needed for a backward pass
+            }
             for (int t : taps) {
                 if (t == i) {
                     tapped.put(i, x);
