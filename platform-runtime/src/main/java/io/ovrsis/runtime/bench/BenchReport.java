@@ -70,10 +70,13 @@ public final class BenchReport {
         sb.append(row("(between stages)", new double[] {total - covered, Double.NaN, Double.NaN}, total, Double.NaN));
         sb.append(row("total (predict forward)", stats(r, null), total, Double.NaN));
         sb.append("(RSS after: the process's resident memory right after the stage, last pass, MiB)\n");
-        sb.append("\nmemory after each pass (resident set incl. PyTorch's native memory; Java heap):\n");
+        sb.append("\nper pass: wall time, process CPU time (all threads; CPU/wall well below the thread count means"
+                + " the machine was shared), memory after the pass (resident set incl. PyTorch's native memory; Java heap):\n");
         for (int i = 0; i < r.repeats().size(); i++) {
-            ProcessMemory m = r.repeats().get(i).memory();
-            sb.append(String.format(Locale.ROOT, "  pass %d: RSS %.0f MiB (peak %.0f MiB), heap %.0f MiB%n", i + 1,
+            InferenceBenchmark.Repeat x = r.repeats().get(i);
+            ProcessMemory m = x.memory();
+            sb.append(String.format(Locale.ROOT, "  pass %d: %.1f s wall, %.1f s CPU (%.2f cores), RSS %.0f MiB (peak %.0f MiB),"
+                    + " heap %.0f MiB%n", i + 1, x.totalMs() / 1000, x.cpuMs() / 1000, x.cpuMs() / Math.max(1e-9, x.totalMs()),
                     m.rssMiB(), m.peakRssMiB(), m.heapMiB()));
         }
         sb.append(String.format(Locale.ROOT, "  before loading the text: RSS %.0f MiB%n", r.before().rssMiB()));
@@ -151,6 +154,7 @@ public final class BenchReport {
             p.put("stageMs", x.stageMs());
             p.put("rssAfterStageMiB", x.rssAfterStageMiB());
             p.put("totalMs", x.totalMs());
+            p.put("processCpuMs", x.cpuMs());
             p.put("rssMiB", x.memory().rssMiB());
             p.put("peakRssMiB", x.memory().peakRssMiB());
             p.put("heapMiB", x.memory().heapMiB());

@@ -38,7 +38,17 @@ public final class InferenceBenchmark {
      * right after each stage, and the memory after the pass (its intermediates released).
      */
     public record Repeat(Map<String, Double> stageMs, Map<String, Double> rssAfterStageMiB, double totalMs,
-                         ProcessMemory memory) {
+                         double cpuMs, ProcessMemory memory) {
+    }
+
+    /** CPU time of the whole process so far (all threads, PyTorch's included), ms; -1 if unknown. */
+    static double processCpuMs() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            long ns = sun.getProcessCpuTime();
+            return ns < 0 ? -1 : ns / 1e6;
+        }
+        return -1;
     }
 
     /**
@@ -72,17 +82,19 @@ public final class InferenceBenchmark {
             List<Repeat> repeats = new ArrayList<>();
             for (int i = 0; i < s.repeats(); i++) {
                 StageTimes times = new StageTimes();
+                double cpu0 = processCpuMs();
                 long r0 = System.nanoTime();
                 predictor.inspect(image, text, Predictor.Keep.NOTHING, times);
                 double total = (System.nanoTime() - r0) / 1e6;
+                double cpu = cpu0 < 0 ? -1 : processCpuMs() - cpu0;
                 Map<String, Double> ms = new LinkedHashMap<>();
                 times.nanos().forEach((k, v) -> ms.put(k, v / 1e6));
                 Map<String, Double> rss = new LinkedHashMap<>();
                 times.rssKiB().forEach((k, v) -> rss.put(k, v < 0 ? -1 : v / 1024.0));
-                Repeat r = new Repeat(ms, rss, total, ProcessMemory.now());
+                Repeat r = new Repeat(ms, rss, total, cpu, ProcessMemory.now());
                 repeats.add(r);
-                progress.accept(String.format(java.util.Locale.ROOT, "repeat %d/%d: %.1f ms, RSS %.0f MiB", i + 1,
-                        s.repeats(), total, r.memory().rssMiB()));
+                progress.accept(String.format(java.util.Locale.ROOT, "repeat %d/%d: %.1f ms (process CPU %.1f ms),"
+                        + " RSS %.0f MiB", i + 1, s.repeats(), total, cpu, r.memory().rssMiB()));
             }
             int[] resized = inference.shortestEdge() > 0
                     ? PilResize.shortestEdgeSize(s.imageSize(), s.imageSize(), inference.shortestEdge(), inference.maxSize())
