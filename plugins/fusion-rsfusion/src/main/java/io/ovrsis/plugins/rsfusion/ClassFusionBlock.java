@@ -1,6 +1,8 @@
 package io.ovrsis.plugins.rsfusion;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import io.ovrsis.api.nn.LayerNorm;
@@ -50,14 +52,22 @@ final class ClassFusionBlock extends TensorModule {
         fc3 = mlp.add("fc3", Dense.block(wide, hidden));
     }
 
-    /** The class-guidance halves of q and k, (T, C) each. */
-    record Prepared(NDArray query, NDArray key) {
+    /**
+     * Per-forward parts: the class-guidance halves of q (scaled by head_dim^-0.5) and k with their
+     * biases, (T, C) each; the x-halves of q (scaled) and k stacked with v for one product.
+     */
+    record Prepared(NDArray query, NDArray key, Affine qkv) {
     }
 
     /** @param text projected class guidance (T, G) */
     Prepared prepare(NDArray text) {
-        return new Prepared(q.forwardPart(text, hidden, hidden + guidance, true),
-                k.forwardPart(text, hidden, hidden + guidance, true));
+        float scale = Attention.scale(hidden, heads);
+        NDArray gq = Ops.scale(q.forwardPart(text, hidden, hidden + guidance, true), scale);
+        NDArray gk = k.forwardPart(text, hidden, hidden + guidance, true);
+        NDArray w = Ops.scale(q.part(0, hidden, text), scale).concat(k.part(0, hidden, text), 0)
+                .concat(v.part(0, hidden, text), 0);
+        NDArray bias = text.getManager().zeros(new Shape(2L * hidden)).concat(v.bias(), 0); // q, k biases are in gq, gk
+        return new Prepared(gq, gk, new Affine(w, bias));
     }
 
     /** x (B, T, N, C) tokens of a h×w grid → same shape. */
@@ -69,6 +79,7 @@ final class ClassFusionBlock extends TensorModule {
         long wp = w;
         NDArray pooled; // (B, h', w', T, C)
         if (pool > 1) {
+            // (B·T, h, w, C) seen as (B·T, C, h, w): channels-last, pooled without a layout copy
             NDArray image = x.reshape(b * t, h, w, hidden).transpose(0, 3, 1, 2);
             NDArray p = Pool.avgPool2d(image, new Shape(pool, pool), new Shape(pool, pool), new Shape(0, 0), false, true);
             hp = p.getShape().get(2);
@@ -78,20 +89,32 @@ final class ClassFusionBlock extends TensorModule {
             pooled = x.reshape(b, t, h, w, hidden).transpose(0, 2, 3, 1, 4);
         }
         NDArray seq = pooled.reshape(b * hp * wp, t, hidden);
-        NDArray a = norm1.forward(seq);
-        NDArray query = q.forwardPart(a, 0, hidden, false).add(g.query());
-        NDArray key = k.forwardPart(a, 0, hidden, false).add(g.key());
-        NDArray y = seq.add(proj.forward(Attention.multiHead(query, key, v.forward(a), heads)));
-        NDArray m = norm2.forward(y);
-        y = y.add(Ops.relu6(fc3.forward(Ops.relu6(fc1.forward(m)).mul(fc2.forward(m)))));
-        NDArray back; // (B, T, N, C)
+        NDArray qkv = g.qkv().apply(norm1.forward(seq)); // (B·h'·w', T, 3C)
+        NDArray query = qkv.get(new NDIndex("..., :{}", hidden)).add(g.query());
+        NDArray key = qkv.get(new NDIndex("..., {}:{}", hidden, 2 * hidden)).add(g.key());
+        NDArray value = qkv.get(new NDIndex("..., {}:", 2 * hidden));
+        NDArray y = seq.add(proj.forward(Attention.multiHead(query, key, value, heads, false)));
+        y = y.add(Ops.relu6(fc3.forward(GatedMlp.gate(norm2.forward(y), fc1, fc2))));
+        NDArray back; // (B, h, w, T·C)
         if (pool > 1) {
-            NDArray grid = y.reshape(b, hp, wp, t, hidden).transpose(0, 3, 4, 1, 2); // (B, T, C, h', w')
-            NDArray up = Resize.resize(grid, h, w, Resize.Mode.BILINEAR, true);
-            back = up.transpose(0, 1, 3, 4, 2).reshape(s);
+            back = upsample(y.reshape(b, hp, wp * t * hidden), h, w, (int) hp, (int) wp, t * hidden);
         } else {
-            back = y.reshape(b, h, w, t, hidden).transpose(0, 3, 1, 2, 4).reshape(s);
+            back = y;
         }
-        return x.add(back);
+        return x.add(back.reshape(b, (long) h * w, t, hidden).transpose(0, 2, 1, 3));
+    }
+
+    /**
+     * Bilinear, align_corners=True upsampling of (B, h', w'·K) cells to (B, h, w, K), as {@link Resize}
+     * computes it (rows, then columns) but on the cell-major layout: two matrix products and no copy.
+     */
+    private static NDArray upsample(NDArray cells, int h, int w, int hp, int wp, long k) {
+        NDManager m = cells.getManager();
+        long b = cells.getShape().get(0);
+        // From Java memory: left to the caller's scope, never closed before backward (see api nn docs).
+        NDArray rows = m.create(Resize.weights(hp, h, Resize.Mode.BILINEAR, true, Double.NaN), new Shape(h, hp));
+        NDArray cols = m.create(Resize.weights(wp, w, Resize.Mode.BILINEAR, true, Double.NaN), new Shape(w, wp));
+        NDArray tall = rows.matMul(cells); // (B, h, w'·K)
+        return cols.matMul(tall.reshape(b * h, wp, k)).reshape(b, h, w, k);
     }
 }

@@ -34,16 +34,38 @@ final class Dense extends TensorModule {
     }
 
     NDArray forward(NDArray x) {
-        return ai.djl.nn.core.Linear.linear(x, weight.array(), bias.array()).singletonOrThrow();
+        return apply(x, weight.array(), bias.array());
     }
 
     /** x (..., to - from) times columns [from, to) of the weight; bias added if asked. */
     NDArray forwardPart(NDArray x, int from, int to, boolean withBias) {
+        return apply(x, part(from, to, x), withBias ? bias.array() : null);
+    }
+
+    NDArray bias() {
+        return bias.array();
+    }
+
+    /** Columns [from, to) of the weight as a per-call view in {@code like}'s manager. */
+    NDArray part(int from, int to, NDArray like) {
         NDArray w = weight.array();
-        if (from != 0 || to != in) {
-            w = w.get(new NDIndex(":, {}:{}", from, to));
-            w.attach(x.getManager()); // a per-call slice: keep it out of the model's manager
+        NDArray view = from != 0 || to != in ? w.get(new NDIndex(":, {}:{}", from, to)) : w.reshape(w.getShape());
+        view.attach(like.getManager()); // a per-call view: keep it, and what derives from it, out of the model's manager
+        return view;
+    }
+
+    /**
+     * x·wᵀ + b on the last axis. Inputs of more than two axes are flattened to rows first: PyTorch
+     * then adds the bias inside the matrix product (addmm) instead of in a second pass over the output.
+     */
+    static NDArray apply(NDArray x, NDArray w, NDArray b) {
+        Shape s = x.getShape();
+        if (s.dimension() <= 2) {
+            return ai.djl.nn.core.Linear.linear(x, w, b).singletonOrThrow();
         }
-        return ai.djl.nn.core.Linear.linear(x, w, withBias ? bias.array() : null).singletonOrThrow();
+        long[] out = s.getShape().clone(); // getShape() is the Shape's own array
+        out[out.length - 1] = w.getShape().get(0);
+        NDArray rows = x.reshape(-1, s.get(s.dimension() - 1));
+        return ai.djl.nn.core.Linear.linear(rows, w, b).singletonOrThrow().reshape(out);
     }
 }

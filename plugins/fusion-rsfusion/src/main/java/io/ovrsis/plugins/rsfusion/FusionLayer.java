@@ -18,11 +18,10 @@ final class FusionLayer extends TensorModule {
     /**
      * @param x (B, T, N, C) tokens
      * @param guidanceTokens projected appearance guidance (B, N, G)
-     * @param guidanceMap the same as (B, G, h, w)
      * @param textGuidance projected class guidance (T, G_t)
      */
-    NDArray forward(NDArray x, NDArray guidanceTokens, NDArray guidanceMap, NDArray textGuidance, int h, int w) {
-        NDArray y = spatial.forward(x, spatial.prepare(guidanceTokens, guidanceMap), h, w);
+    NDArray forward(NDArray x, NDArray guidanceTokens, NDArray textGuidance, int h, int w) {
+        NDArray y = spatial.forward(x, spatial.prepare(guidanceTokens, h, w), h, w);
         return classes.forward(y, classes.prepare(textGuidance), h, w);
     }
 }

@@ -74,7 +74,7 @@ public final class RsFusionHead implements FusionHead {
         NDArray textGuidance = Activation.relu(module.textGuidanceProjection.forward(classEmbedding(text, t)));
         NDArray x = volume.transpose(0, 2, 3, 4, 1).reshape(b, t, (long) h * w, config.hidden());
         for (FusionLayer layer : module.layers) {
-            x = layer.forward(x, guidanceTokens, guidanceMap, textGuidance, h, w);
+            x = layer.forward(x, guidanceTokens, textGuidance, h, w);
             if (perLayer != null) {
                 perLayer.accept(toVolume(x, h, w));
             }

@@ -12,7 +12,10 @@ import io.ovrsis.api.nn.TensorModule;
  * reduced LN(x) alone, then a gated ReLU6 MLP followed by a depthwise 7×7 convolution.
  *
  * <p>The guidance half of {@code q} and {@code sr_k} is computed once per image ({@link #prepare})
- * and broadcast over the classes; this equals the authors' concatenation up to float rounding.
+ * and broadcast over the classes; this equals the authors' concatenation up to float rounding. The
+ * spatial reductions (kernel = stride) run as matrix products over 2×2 patches of the tokens, which
+ * is the same sum and needs no channels-first copy. The attention is PyTorch's fused kernel
+ * ({@link FusedAttention}): its scores (45 MB at the paper size) are never materialised.
  */
 final class SpatialFusionBlock extends TensorModule {
     private static final float LN_EPS = 1e-5f;
@@ -68,19 +71,28 @@ final class SpatialFusionBlock extends TensorModule {
         dwconv = mlp.add("dwconv", new Container()).add("dwconv", new BlockConv2d(hidden, hidden, 7, 1, 3, hidden));
     }
 
-    /** The guidance halves of q and of the key input, per image. */
-    record Prepared(NDArray query, NDArray key) {
+    /**
+     * Per-forward inputs shared by every cost map: the guidance halves of q (B, N, C) and of the key
+     * input ((B, M, C + G) reduced, else (B, N, C)) with their biases, and weights derived once per
+     * forward: q's x-half scaled by head_dim^-0.5 (as is the guidance half), the reductions as patch
+     * matrices.
+     */
+    record Prepared(NDArray query, NDArray key, NDArray queryWeight, NDArray keyWeight, NDArray valueWeight) {
     }
 
-    /**
-     * @param tokens guidance (B, N, G)
-     * @param map the same guidance as (B, G, h, w)
-     */
-    Prepared prepare(NDArray tokens, NDArray map) {
-        NDArray gq = q.forwardPart(tokens, hidden, hidden + guidance, true);
-        NDArray gk = reduction > 1 ? srK.forwardPart(map, hidden, hidden + guidance, true)
-                : k.forwardPart(tokens, hidden, hidden + guidance, true);
-        return new Prepared(gq.expandDims(1), gk.expandDims(1));
+    /** @param tokens projected appearance guidance (B, N, G) of an h×w grid */
+    Prepared prepare(NDArray tokens, int h, int w) {
+        float scale = Attention.scale(hidden, heads);
+        NDArray gq = Ops.scale(q.forwardPart(tokens, hidden, hidden + guidance, true), scale);
+        NDArray wq = Ops.scale(q.part(0, hidden, tokens), scale);
+        if (reduction == 1) {
+            return new Prepared(gq, k.forwardPart(tokens, hidden, hidden + guidance, true), wq, null, null);
+        }
+        long b = tokens.getShape().get(0);
+        NDArray gk = Dense.apply(Patches.of(tokens, h, w, reduction), srK.patchWeight(hidden, hidden + guidance, tokens),
+                srK.bias());
+        return new Prepared(gq, gk.reshape(b, -1, hidden + guidance), wq, srK.patchWeight(0, hidden, tokens),
+                srV.patchWeight(0, hidden, tokens));
     }
 
     /** x (B, T, N, C) tokens of a h×w grid → same shape. */
@@ -91,26 +103,23 @@ final class SpatialFusionBlock extends TensorModule {
         long n = s.get(2);
         long bt = b * t;
         NDArray a = norm1.forward(x); // (B, T, N, C)
-        NDArray query = q.forwardPart(a, 0, hidden, false).add(g.query()).reshape(bt, n, hidden);
+        NDArray query = Dense.apply(a, g.queryWeight(), null).add(g.query().expandDims(1)).reshape(bt, n, hidden);
         NDArray key;
         NDArray value;
         if (reduction > 1) {
-            NDArray image = a.reshape(bt, h, w, hidden).transpose(0, 3, 1, 2); // (BT, C, h, w)
-            NDArray kin = srK.forwardPart(image, 0, hidden, false);
-            Shape ks = kin.getShape();
-            long m = ks.get(2) * ks.get(3);
-            kin = kin.reshape(b, t, hidden + guidance, ks.get(2), ks.get(3)).add(g.key())
-                    .reshape(bt, hidden + guidance, m).transpose(0, 2, 1);
+            NDArray patches = Patches.of(a.reshape(bt, n, hidden), h, w, reduction); // (B·T·M, r·r·C), for sr_k and sr_v
+            NDArray kin = Dense.apply(patches, g.keyWeight(), null).reshape(b, t, -1, hidden + guidance)
+                    .add(g.key().expandDims(1)).reshape(bt, -1, hidden + guidance);
             key = k.forward(normK.forward(kin));
-            NDArray vin = srV.forward(image).reshape(bt, hidden, m).transpose(0, 2, 1);
+            NDArray vin = Dense.apply(patches, g.valueWeight(), srV.bias()).reshape(bt, -1, hidden);
             value = v.forward(normV.forward(vin));
         } else {
-            key = k.forwardPart(a, 0, hidden, false).add(g.key()).reshape(bt, n, hidden);
+            key = k.forwardPart(a, 0, hidden, false).add(g.key().expandDims(1)).reshape(bt, n, hidden);
             value = v.forward(a).reshape(bt, n, hidden);
         }
-        NDArray y = x.add(proj.forward(Attention.multiHead(query, key, value, heads)).reshape(s));
-        NDArray m = norm2.forward(y);
-        NDArray gated = Ops.relu6(fc1.forward(m)).mul(fc2.forward(m));
+        NDArray y = x.add(proj.forward(Attention.multiHead(query, key, value, heads, true)).reshape(s));
+        NDArray gated = GatedMlp.gate(norm2.forward(y), fc1, fc2);
+        // (B·T, h, w, C) seen as (B·T, C, h, w): a channels-last image, convolved without a layout copy
         NDArray mixed = fc3.forward(gated).reshape(bt, h, w, hidden).transpose(0, 3, 1, 2);
         NDArray local = dwconv.forward(mixed).transpose(0, 2, 3, 1).reshape(s);
         return y.add(local);
