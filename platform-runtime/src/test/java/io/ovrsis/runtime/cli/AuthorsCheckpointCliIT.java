@@ -1,14 +1,12 @@
 package io.ovrsis.runtime.cli;
 
+import static io.ovrsis.runtime.cli.CliRunner.ovrsis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import io.ovrsis.api.testing.Tensors;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,24 +27,6 @@ class AuthorsCheckpointCliIT {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result ovrsis(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static String experiment(String variant) {
         return FIXTURES.resolve(variant).resolve("experiment.yaml").toString();
@@ -72,7 +52,7 @@ class AuthorsCheckpointCliIT {
         return png;
     }
 
-    private Result predict(String variant, Path checkpoint, Path logits) throws IOException {
+    private CliRunner.Result predict(String variant, Path checkpoint, Path logits) throws IOException {
         // shortest edge 24 = the image's: no resize, so the input is the fixture's first image, padded to 32 x 64
         return ovrsis("predict", "--experiment", experiment(variant), "--checkpoint", checkpoint.toString(),
                 "--image", firstImage().toString(), "--classes", CLASSES, "--logits", logits.toString(),
@@ -83,7 +63,7 @@ class AuthorsCheckpointCliIT {
     void predictWithTheAuthorsCheckpointWritesTheirLogits() throws IOException {
         for (String variant : new String[] {"rsktseg", "catseg"}) {
             Path logits = tmp.resolve(variant + "_logits.npy");
-            Result r = predict(variant, FIXTURES.resolve(variant).resolve("model_final.pth"), logits);
+            CliRunner.Result r = predict(variant, FIXTURES.resolve(variant).resolve("model_final.pth"), logits);
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("Loaded checkpoint").contains("model_final.pth");
             try (NDManager m = NDManager.newBaseManager()) {
@@ -99,10 +79,10 @@ class AuthorsCheckpointCliIT {
     @Test
     void aMissingCheckpointFileIsAUserError() throws IOException {
         Path missing = tmp.resolve("model_final.pth");
-        Result p = predict("catseg", missing, tmp.resolve("l.npy"));
+        CliRunner.Result p = predict("catseg", missing, tmp.resolve("l.npy"));
         assertThat(p.code()).isEqualTo(2);
         assertThat(p.err()).contains("OVRSIS-CHECKPOINT").contains(missing + " does not exist").doesNotContain("\tat ");
-        Result e = ovrsis("eval", experiment("catseg"), "--checkpoint", missing.toString(),
+        CliRunner.Result e = ovrsis("eval", experiment("catseg"), "--checkpoint", missing.toString(),
                 "--set", "tracking.uri=" + tmp.resolve("mlruns"));
         assertThat(e.code()).isEqualTo(2);
         assertThat(e.err()).contains("OVRSIS-CHECKPOINT").contains(missing + " does not exist").doesNotContain("\tat ");
@@ -113,10 +93,10 @@ class AuthorsCheckpointCliIT {
     void aPthThatIsNoCheckpointIsAUserError() throws IOException {
         Path text = tmp.resolve("model_final.pth");
         Files.writeString(text, "not a checkpoint\n");
-        Result p = predict("catseg", text, tmp.resolve("l.npy"));
+        CliRunner.Result p = predict("catseg", text, tmp.resolve("l.npy"));
         assertThat(p.code()).isEqualTo(2);
         assertThat(p.err()).contains("OVRSIS-WEIGHTS-FORMAT").contains("not a PyTorch checkpoint").doesNotContain("\tat ");
-        Result e = ovrsis("eval", experiment("catseg"), "--checkpoint", text.toString(),
+        CliRunner.Result e = ovrsis("eval", experiment("catseg"), "--checkpoint", text.toString(),
                 "--set", "tracking.uri=" + tmp.resolve("mlruns"));
         assertThat(e.code()).isEqualTo(2);
         assertThat(e.err()).contains("OVRSIS-WEIGHTS-FORMAT").contains("not a PyTorch checkpoint").doesNotContain("\tat ");
@@ -127,7 +107,7 @@ class AuthorsCheckpointCliIT {
     void aTorchFileWithoutTheAuthorsKeysIsAUserErrorThatSaysSo() {
         // a plain torch.save state dict of the weight reader's tests (keys f32, f16, i64, ...)
         Path foreign = PROJECT.resolve("platform-runtime/src/test/resources/weights/basic_zip.pth");
-        Result e = ovrsis("eval", experiment("catseg"), "--checkpoint", foreign.toString(),
+        CliRunner.Result e = ovrsis("eval", experiment("catseg"), "--checkpoint", foreign.toString(),
                 "--set", "tracking.uri=" + tmp.resolve("mlruns"));
         assertThat(e.code()).isEqualTo(2);
         assertThat(e.err()).contains("OVRSIS-CHECKPOINT").contains("None of its")

@@ -1,11 +1,9 @@
 package io.ovrsis.runtime.cli;
 
+import static io.ovrsis.runtime.cli.CliRunner.ovrsis;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,24 +21,6 @@ class CliEndToEndIT {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result ovrsis(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private List<String> tinyRun() {
         Path data = tmp.resolve("synthetic");
@@ -64,7 +44,7 @@ class CliEndToEndIT {
     void tinyRunFinishesAndIsTrackedThenEvaluatesFromItsCheckpoint() throws IOException {
         List<String> args = new ArrayList<>(List.of("run", experiment()));
         args.addAll(tinyRun());
-        Result r = ovrsis(args.toArray(String[]::new));
+        CliRunner.Result r = ovrsis(args.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("FINISHED").contains("test/mIoU");
 
@@ -96,7 +76,7 @@ class CliEndToEndIT {
         List<String> evalArgs = new ArrayList<>(List.of("eval", experiment(), "--checkpoint", runCheckpoints.toString(),
                 "--set", "eval.metrics=[{component: semseg, boundaryIoU: true}]"));
         evalArgs.addAll(tinyRun());
-        Result e = ovrsis(evalArgs.toArray(String[]::new));
+        CliRunner.Result e = ovrsis(evalArgs.toArray(String[]::new));
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(e.out()).contains("FINISHED");
         try (Stream<Path> s = Files.walk(mlruns)) {
@@ -108,7 +88,7 @@ class CliEndToEndIT {
         slidingArgs.addAll(tinyRun());
         slidingArgs.addAll(List.of("--set", "eval.inference.slidingWindow=true", "--set", "eval.inference.shortestEdge=80",
                 "--set", "data.cropSize=48"));
-        Result sliding = ovrsis(slidingArgs.toArray(String[]::new));
+        CliRunner.Result sliding = ovrsis(slidingArgs.toArray(String[]::new));
         assertThat(sliding.code()).as(sliding.err()).isZero();
         assertThat(sliding.out()).contains("FINISHED").contains("test/mIoU");
         // the evaluation of the same weights gives the same mIoU as the end of training
@@ -129,7 +109,7 @@ class CliEndToEndIT {
         Path inProject = Path.of(experiment()).getParent().resolve(".cli-e2e-bad.yaml");
         Files.writeString(inProject, Files.readString(bad).replace(Path.of(experiment()).toAbsolutePath().toString(), "demo.yaml"));
         try {
-            Result r = ovrsis("validate", inProject.toString(), "--set", "tracking.uri=" + tmp.resolve("mlruns"),
+            CliRunner.Result r = ovrsis("validate", inProject.toString(), "--set", "tracking.uri=" + tmp.resolve("mlruns"),
                     "--set", "model.aggregator.hidden=0");
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err())
@@ -139,7 +119,7 @@ class CliEndToEndIT {
                     .contains("OVRSIS-CONFIG-UNKNOWN-COMPONENT").contains("rstransfer")
                     .contains("OVRSIS-CONFIG-CONSTRAINT").contains("--set #2")
                     .doesNotContain("\tat ");
-            Result run = ovrsis("run", inProject.toString(), "--set", "tracking.uri=" + tmp.resolve("mlruns"));
+            CliRunner.Result run = ovrsis("run", inProject.toString(), "--set", "tracking.uri=" + tmp.resolve("mlruns"));
             assertThat(run.code()).isEqualTo(2);
             assertThat(tmp.resolve("mlruns")).doesNotExist();
         } finally {
@@ -149,10 +129,10 @@ class CliEndToEndIT {
 
     @Test
     void settingsNotImplementedYetAreErrorsNotNoOps() {
-        Result r = ovrsis("validate", experiment(), "--set", "eval.inference.batchSize=2");
+        CliRunner.Result r = ovrsis("validate", experiment(), "--set", "eval.inference.batchSize=2");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("OVRSIS-CONFIG-UNSUPPORTED").contains("eval.inference.batchSize").contains("--set #1");
-        Result windows = ovrsis("validate", experiment(), "--set", "eval.inference.slidingWindow=true",
+        CliRunner.Result windows = ovrsis("validate", experiment(), "--set", "eval.inference.slidingWindow=true",
                 "--set", "eval.inference.shortestEdge=100");
         assertThat(windows.code()).isEqualTo(2);
         assertThat(windows.err()).contains("OVRSIS-CONFIG-CONSTRAINT").contains("eval.inference.slidingWindow")
@@ -161,10 +141,10 @@ class CliEndToEndIT {
 
     @Test
     void helpAndUsageErrors() {
-        Result help = ovrsis("--help");
+        CliRunner.Result help = ovrsis("--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("run").contains("validate").contains("print-config").contains("doctor");
-        Result unknown = ovrsis("frobnicate");
+        CliRunner.Result unknown = ovrsis("frobnicate");
         assertThat(unknown.code()).isEqualTo(2);
     }
 }

@@ -1,5 +1,6 @@
 package io.ovrsis.runtime.cli;
 
+import static io.ovrsis.runtime.cli.CliRunner.ovrsis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -8,10 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ovrsis.api.testing.Tensors;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,24 +37,6 @@ class PredictBenchIT {
     private Path checkpoints;
     private Path image;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result ovrsis(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static String experiment() {
         return Path.of(System.getProperty("ovrsis.project.dir", "..")).resolve("experiments/demo.yaml").toString();
@@ -66,7 +46,7 @@ class PredictBenchIT {
     void trainATinyDemo() throws IOException {
         Path data = tmp.resolve("synthetic");
         checkpoints = tmp.resolve("checkpoints");
-        Result r = ovrsis("run", experiment(), "--set", "train.iterations=4", "--set", "train.checkpointEvery=4",
+        CliRunner.Result r = ovrsis("run", experiment(), "--set", "train.iterations=4", "--set", "train.checkpointEvery=4",
                 "--set", "data.batchSize=2", "--set", "data.workers=1", "--set", "eval.overlays=0",
                 "--set", "data.train.root=" + data, "--set", "data.train.trainImages=4",
                 "--set", "data.train.valImages=0", "--set", "data.train.testImages=2",
@@ -95,7 +75,7 @@ class PredictBenchIT {
     @Test
     void writesEveryOutput() throws IOException {
         Path out = tmp.resolve("out");
-        Result r = ovrsis(predict("--classes", CLASSES, "--out", out.resolve("mask.png").toString(),
+        CliRunner.Result r = ovrsis(predict("--classes", CLASSES, "--out", out.resolve("mask.png").toString(),
                 "--color-mask", out.resolve("color.png").toString(), "--overlay", out.resolve("overlay.png").toString(),
                 "--logits", out.resolve("logits.npy").toString(), "--cost-maps", out.resolve("cost").toString())
                 .toArray(String[]::new));
@@ -133,7 +113,7 @@ class PredictBenchIT {
     void anyVocabularyAndTheExtraCostMapOfAnAuxEncoder() throws IOException {
         Path out = tmp.resolve("open");
         // an untrained demo with a second (DINO-like) tower giving RS-CMA's extra cost
-        Result r = ovrsis("predict", "--experiment", experiment(), "--untrained", "--image", image.toString(),
+        CliRunner.Result r = ovrsis("predict", "--experiment", experiment(), "--untrained", "--image", image.toString(),
                 "--classes", "asphalt, grass ,house", "--logits", out.resolve("l.npy").toString(),
                 "--cost-maps", out.resolve("cost").toString(),
                 "--set", "model.auxEncoders.dino={component: clip-vit, width: 32, layers: 1, heads: 2, patchSize: 8,"
@@ -149,7 +129,7 @@ class PredictBenchIT {
         assertThat(maps.resolve("summary_2_house.png")).isRegularFile();
     }
 
-    private static void assertUserError(Result r, String... fragments) {
+    private static void assertUserError(CliRunner.Result r, String... fragments) {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err()).contains(fragments).doesNotContain("\tat ");
     }
@@ -188,7 +168,7 @@ class PredictBenchIT {
     @Test
     void benchTimesEveryStageAndWritesJson() throws IOException {
         Path json = tmp.resolve("bench/bench.json");
-        Result r = ovrsis("bench", experiment(), "--image-size", "96", "--classes", "5", "--repeat", "2", "--warmup", "1",
+        CliRunner.Result r = ovrsis("bench", experiment(), "--image-size", "96", "--classes", "5", "--repeat", "2", "--warmup", "1",
                 "--checkpoint", runCheckpoints().toString(), "--json", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("imageEncoder (all views)").contains("aggregator").contains("fusion (whole head)")

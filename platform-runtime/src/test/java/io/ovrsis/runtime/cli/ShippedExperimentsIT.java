@@ -2,10 +2,7 @@ package io.ovrsis.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,23 +23,7 @@ class ShippedExperimentsIT {
     private static final Pattern TOTAL = Pattern.compile("(?m)^total\\s+([0-9,]+)\\s+([0-9,]+)\\s*$");
 
     private static Path project() {
-        return Path.of(System.getProperty("ovrsis.project.dir", "..")).toAbsolutePath().normalize();
-    }
-
-    private static String[] ovrsis(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CliRunner.project();
     }
 
     private static List<Path> files(String folder) throws IOException {
@@ -59,14 +40,14 @@ class ShippedExperimentsIT {
         all.add(project().resolve("experiments/demo.yaml"));
         assertThat(all).hasSizeGreaterThan(21);
         return all.stream().map(file -> DynamicTest.dynamicTest(project().relativize(file).toString(), () -> {
-            String[] validate = ovrsis("validate", file.toString());
-            assertThat(validate[0]).as(validate[2]).isEqualTo("0");
+            CliRunner.Result validate = CliRunner.ovrsis("validate", file.toString());
+            assertThat(validate.code()).as(validate.err()).isZero();
             Matcher claim = CLAIM.matcher(Files.readString(file));
             if (claim.find()) {
-                String[] params = ovrsis("params", file.toString());
-                assertThat(params[0]).as(params[2]).isEqualTo("0");
-                Matcher total = TOTAL.matcher(params[1]);
-                assertThat(total.find()).as(params[1]).isTrue();
+                CliRunner.Result params = CliRunner.ovrsis("params", file.toString());
+                assertThat(params.code()).as(params.err()).isZero();
+                Matcher total = TOTAL.matcher(params.out());
+                assertThat(total.find()).as(params.out()).isTrue();
                 assertThat(total.group(1)).as("total of " + file.getFileName()).isEqualTo(claim.group(1));
                 assertThat(total.group(2)).as("trainable of " + file.getFileName()).isEqualTo(claim.group(2));
             }

@@ -1,5 +1,6 @@
 package io.ovrsis.runtime.features;
 
+import static io.ovrsis.runtime.cli.CliRunner.ovrsis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -7,13 +8,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.ovrsis.api.testing.Tensors;
 import io.ovrsis.api.weights.StateDict;
-import io.ovrsis.runtime.cli.Main;
+import io.ovrsis.runtime.cli.CliRunner;
 import io.ovrsis.runtime.weights.TorchCheckpointReader;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,13 +51,6 @@ class FeaturesCommandIT {
 
     private Path image;
 
-    private record Result(int code, String out, String err) {
-        /** The error codes printed, one per error. */
-        List<String> codes() {
-            return err.lines().filter(l -> l.matches("(\\d+\\) )?OVRSIS-[A-Z0-9-]+")).toList();
-        }
-    }
-
     @BeforeEach
     void writeImage() throws IOException {
         BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);
@@ -70,22 +61,6 @@ class FeaturesCommandIT {
         }
         image = tmp.resolve("tile.png");
         ImageIO.write(img, "png", image.toFile());
-    }
-
-    private static Result ovrsis(List<String> args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args.toArray(String[]::new));
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 
     private List<String> features(String encoder, Object weights, List<String> extra) {
@@ -110,7 +85,7 @@ class FeaturesCommandIT {
         args.addAll(TINY_TEXT);
         // "tanks" is the reference's third class "tanks, storage" cut at ", " as the authors do
         args.addAll(List.of("--size", "48", "--repeat", "2", "--classes", "bare soil,Clutter/background,tanks"));
-        Result r = ovrsis(args);
+        CliRunner.Result r = ovrsis(args);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("forward 1/2", "forward 2/2", "RSS", "live NDArrays",
                 "outputs identical across forwards: yes", "squashed 48×48");
@@ -142,7 +117,7 @@ class FeaturesCommandIT {
         List<String> args = new ArrayList<>(features("clip-vit", "none", TINY_OPENAI));
         args.addAll(TINY_TEXT);
         args.addAll(List.of("--size", "32", "--classes", "road,tree", "--template", "rs"));
-        Result r = ovrsis(args);
+        CliRunner.Result r = ovrsis(args);
         assertThat(r.code()).as(r.err()).isZero();
         List<String> prompts = Files.readAllLines(tmp.resolve("out/prompts.txt"));
         assertThat(prompts).hasSize(16);
@@ -154,7 +129,7 @@ class FeaturesCommandIT {
         }
     }
 
-    private void assertOneUserError(Result r, String code, String... fragments) {
+    private void assertOneUserError(CliRunner.Result r, String code, String... fragments) {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.codes()).as(r.err()).hasSize(1);
         assertThat(r.codes().get(0)).as(r.err()).endsWith(code);
@@ -176,7 +151,7 @@ class FeaturesCommandIT {
 
     @Test
     void weightsOfAnotherArchitectureListTheWrongShapes() {
-        Result r = ovrsis(features("clip-vit", REFERENCE.resolve("clip_tiny_remoteclip.pt"), TINY_OPENAI));
+        CliRunner.Result r = ovrsis(features("clip-vit", REFERENCE.resolve("clip_tiny_remoteclip.pt"), TINY_OPENAI));
         assertOneUserError(r, "OVRSIS-WEIGHTS-SHAPE", "--weights", "clip_tiny_remoteclip.pt", "wrong shapes",
                 "visual.conv1.weight has shape (16, 3, 8, 8), expected (32, 3, 8, 8)", "The file looks like",
                 "width 16");
@@ -235,31 +210,31 @@ class FeaturesCommandIT {
 
     @Test
     void optionMistakesAreUserErrors() throws IOException {
-        Result unknown = ovrsis(features("clip-vit-b61", "none", List.of()));
+        CliRunner.Result unknown = ovrsis(features("clip-vit-b61", "none", List.of()));
         assertOneUserError(unknown, "OVRSIS-CONFIG-UNKNOWN-COMPONENT", "--encoder", "clip-vit-b16");
-        Result size = ovrsis(concat(features("clip-vit-b16", "none", List.of()), "--size", "500"));
+        CliRunner.Result size = ovrsis(concat(features("clip-vit-b16", "none", List.of()), "--size", "500"));
         assertOneUserError(size, "OVRSIS-CONFIG-CONSTRAINT", "inputSize must be a multiple of patchSize");
-        Result key = ovrsis(concat(features("clip-vit", "none", List.of()), "--set", "widht=32"));
+        CliRunner.Result key = ovrsis(concat(features("clip-vit", "none", List.of()), "--set", "widht=32"));
         assertOneUserError(key, "OVRSIS-CONFIG-UNKNOWN-KEY", "widht", "width");
-        Result noText = ovrsis(concat(features("clip-vit", "none", List.of()), "--classes", "a,b", "--text-encoder",
+        CliRunner.Result noText = ovrsis(concat(features("clip-vit", "none", List.of()), "--classes", "a,b", "--text-encoder",
                 "no-such-text"));
         assertOneUserError(noText, "OVRSIS-CONFIG-UNKNOWN-COMPONENT", "--text-encoder", "clip-text-b16");
-        Result template = ovrsis(concat(features("clip-vit", "none", List.of()), "--classes", "a", "--template",
+        CliRunner.Result template = ovrsis(concat(features("clip-vit", "none", List.of()), "--classes", "a", "--template",
                 "rs8"));
         assertOneUserError(template, "OVRSIS-CONFIG-TYPE", "--template", "imagenet_select");
         Path nothing = tmp.resolve("nothing.png");
-        Result img = ovrsis(List.of("features", "--encoder", "clip-vit", "--weights", "none", "--image",
+        CliRunner.Result img = ovrsis(List.of("features", "--encoder", "clip-vit", "--weights", "none", "--image",
                 nothing.toString(), "--out", tmp.resolve("out").toString()));
         assertOneUserError(img, "OVRSIS-DATA-MISSING", "--image", "nothing.png");
         Path aFile = Files.writeString(tmp.resolve("a-file"), "not a folder");
-        Result out = ovrsis(List.of("features", "--encoder", "clip-vit", "--weights", "none", "--size", "32",
+        CliRunner.Result out = ovrsis(List.of("features", "--encoder", "clip-vit", "--weights", "none", "--size", "32",
                 "--image", image.toString(), "--out", aFile.resolve("sub").toString()));
         assertOneUserError(out, "OVRSIS-OUTPUT-WRITE", "--out", "a-file");
     }
 
     @Test
     void helpExplainsWithAnExample() {
-        Result help = ovrsis(List.of("features", "--help"));
+        CliRunner.Result help = ovrsis(List.of("features", "--help"));
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--encoder", "--weights", "--classes", "--template", "--repeat", "Example:",
                 "tokens.npy", "text.npy", "class-major");

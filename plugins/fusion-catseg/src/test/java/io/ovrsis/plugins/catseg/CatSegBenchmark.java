@@ -1,5 +1,6 @@
 package io.ovrsis.plugins.catseg;
 
+import io.ovrsis.api.testing.BenchTimer;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

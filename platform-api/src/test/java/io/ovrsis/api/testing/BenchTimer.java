@@ -1,4 +1,4 @@
-package io.ovrsis.plugins.rsfusion;
+package io.ovrsis.api.testing;
 
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
@@ -17,12 +17,12 @@ import java.util.Map;
  * machine load hits all of them alike), each run in its own {@link NDScope} as the runtime's
  * predictor does, after warm-up rounds; median and minimum of wall and process CPU time.
  */
-final class BenchTimer {
+public final class BenchTimer {
     private BenchTimer() {
     }
 
     /** Times in ms over the measured rounds of one case. */
-    record Result(String name, double wallMedian, double wallMin, double cpuMedian, double cpuMin) {
+    public record Result(String name, double wallMedian, double wallMin, double cpuMedian, double cpuMin) {
         @Override
         public String toString() {
             return String.format("%-48s wall median %7.1f ms (min %7.1f) | cpu median %7.1f ms (min %7.1f)", name,
@@ -30,7 +30,7 @@ final class BenchTimer {
         }
     }
 
-    static List<Result> interleaved(int warmup, int runs, Map<String, Runnable> cases) {
+    public static List<Result> interleaved(int warmup, int runs, Map<String, Runnable> cases) {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Runnable> bodies = new ArrayList<>(cases.values());
@@ -60,19 +60,19 @@ final class BenchTimer {
         return out;
     }
 
-    static Map<String, Runnable> cases() {
+    public static Map<String, Runnable> cases() {
         return new LinkedHashMap<>();
     }
 
     /** Threads, grad mode, cores, OpenMP wait policy and load average: what the numbers depend on. */
-    static String environment() {
+    public static String environment() {
         return "intra-op threads " + JniUtils.getNumThreads() + ", inter-op " + JniUtils.getNumInteropThreads()
                 + ", grad mode " + (JniUtils.isGradMode() ? "on" : "off") + ", cores "
                 + Runtime.getRuntime().availableProcessors() + ", OMP_WAIT_POLICY "
                 + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)") + ", load average " + loadAverage();
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return f[0] + " " + f[1] + " " + f[2];
