@@ -11,7 +11,6 @@ import io.ovrsis.runtime.checkpoint.AtomicFiles;
 import io.ovrsis.runtime.config.BoundComponent;
 import io.ovrsis.runtime.config.CommandLineComponent;
 import io.ovrsis.runtime.config.CommandLineComponent.Setting;
-import io.ovrsis.runtime.data.ExifOrientation;
 import io.ovrsis.runtime.data.ImageFiles;
 import io.ovrsis.runtime.data.ImageTensors;
 import io.ovrsis.runtime.data.PilResize;
@@ -203,7 +202,7 @@ final class FeaturesCommand implements Callable<Integer> {
     /** The image as detectron2's {@code read_image} gives it: RGB, turned by a JPEG's EXIF orientation. */
     private RgbImage readImage() {
         try {
-            return ExifOrientation.apply(ImageFiles.read(image, "--image"), image);
+            return ImageFiles.oriented(ImageFiles.read(image, "--image"), image);
         } catch (IOException e) {
             throw new ComponentException("OVRSIS-DATA-INVALID", "--image", "cannot read " + image + ": " + e, e);
         }

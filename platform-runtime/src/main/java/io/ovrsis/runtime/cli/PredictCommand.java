@@ -3,7 +3,6 @@ package io.ovrsis.runtime.cli;
 import ai.djl.ndarray.NDManager;
 import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.model.TextEmbeddings;
-import io.ovrsis.runtime.data.ExifOrientation;
 import io.ovrsis.runtime.data.ImageFiles;
 import io.ovrsis.runtime.data.RgbImage;
 import io.ovrsis.runtime.eval.Predictor;
@@ -113,7 +112,7 @@ final class PredictCommand implements Callable<Integer> {
         if (checkpoint != null && untrained) {
             throw new ParameterException(spec.commandLine(), "--untrained and --checkpoint exclude each other.");
         }
-        RgbImage picture = ExifOrientation.apply(ImageFiles.read(image, "--image"), image);
+        RgbImage picture = ImageFiles.oriented(ImageFiles.read(image, "--image"), image);
         PrintStream con = System.out;
         ExperimentOptions options = new ExperimentOptions();
         options.file = experiment;

@@ -1,6 +1,7 @@
 package io.ovrsis.runtime.data;
 
 import io.ovrsis.api.component.ComponentException;
+import io.ovrsis.api.data.ExifOrientation;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -82,5 +83,16 @@ public final class ImageFiles {
             }
         }
         return out;
+    }
+
+    /** The image as detectron2's {@code read_image} sees it: turned by a JPEG's EXIF orientation. */
+    public static RgbImage oriented(RgbImage image, Path file) throws IOException {
+        int orientation = ExifOrientation.read(file);
+        if (orientation == 1) {
+            return image;
+        }
+        byte[] turned = new byte[image.rgb().length];
+        int[] dims = ExifOrientation.apply(orientation, image.rgb(), image.height(), image.width(), turned);
+        return new RgbImage(dims[0], dims[1], turned, null);
     }
 }

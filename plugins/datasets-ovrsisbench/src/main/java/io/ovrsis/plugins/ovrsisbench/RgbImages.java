@@ -1,5 +1,6 @@
 package io.ovrsis.plugins.ovrsisbench;
 
+import io.ovrsis.api.data.ExifOrientation;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;

@@ -1,5 +1,6 @@
 package io.ovrsis.plugins.ovrsisbench;
 
+import io.ovrsis.api.data.ExifOrientation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package io.ovrsis.plugins.ovrsisbench;
+package io.ovrsis.api.data;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * The EXIF orientation tag (274) of a JPEG, and the transposition detectron2's {@code read_image}
  * applies for it ({@code _apply_exif_orientation}: 2 flip left-right, 3 rotate 180, 4 flip
  * top-bottom, 5 transpose, 6 rotate 270 (PIL, counter-clockwise), 7 transverse, 8 rotate 90).
- * Labels are read without it, as in detectron2.
+ * Labels are read without it, as in detectron2. Shared by dataset readers and the runtime (the image
+ * given to {@code ovrsis predict} and {@code ovrsis features}).
  */
 public final class ExifOrientation {
     private static final int ORIENTATION_TAG = 0x0112;
