@@ -9,6 +9,7 @@ import io.ovrsis.api.nn.Conv2d;
 import io.ovrsis.api.nn.Init;
 import io.ovrsis.api.nn.LayerNorm;
 import io.ovrsis.api.nn.Param;
+import io.ovrsis.api.nn.PositionTable;
 import io.ovrsis.api.nn.Resize;
 import io.ovrsis.api.nn.TensorModule;
 import java.util.Map;
@@ -34,8 +35,7 @@ public final class ClipVisionTransformer extends TensorModule {
     private final Param proj;
 
     /** Resized positional embedding for one grid, kept while the parameter is frozen. */
-    private NDArray cachedPosition;
-    private int cachedGrid = -1;
+    private final PositionTable positions;
 
     public ClipVisionTransformer(int width, int layers, int heads, int patchSize, int pretrainedGrid, int outputDim) {
         this.width = width;
@@ -46,6 +46,8 @@ public final class ClipVisionTransformer extends TensorModule {
         this.classEmbedding = paramNoDecay("class_embedding", new Shape(width), Init.normal(scale));
         this.positionalEmbedding = paramNoDecay("positional_embedding",
                 new Shape((long) pretrainedGrid * pretrainedGrid + 1, width), Init.normal(scale));
+        this.positions = new PositionTable(positionalEmbedding, pretrainedGrid,
+                (patches, grid) -> Resize.resize(patches, grid, grid, Resize.Mode.BICUBIC, false));
         this.lnPre = child("ln_pre", new LayerNorm(width, ResidualAttentionBlock.LN_EPS));
         this.transformer = child("transformer", new ClipTransformer(width, layers, heads, ClipInits.torchDefaults(width)));
         this.lnPost = child("ln_post", new LayerNorm(width, ResidualAttentionBlock.LN_EPS));
@@ -120,39 +122,12 @@ public final class ClipVisionTransformer extends TensorModule {
      * as {@code VisualTransformer.resized_pos_embed}. Cached while the parameter is frozen.
      */
     public NDArray positionalEmbedding(int grid) {
-        if (grid == pretrainedGrid) {
-            return positionalEmbedding.array();
-        }
-        if (positionalEmbedding.trainable()) {
-            return resizePositions(grid);
-        }
-        if (cachedGrid != grid || cachedPosition == null) {
-            invalidateCache();
-            try (NDScope scope = new NDScope()) {
-                cachedPosition = resizePositions(grid);
-                NDScope.unregister(cachedPosition);
-            }
-            cachedGrid = grid;
-        }
-        return cachedPosition;
+        return positions.forGrid(grid);
     }
 
-    private NDArray resizePositions(int grid) {
-        NDArray pos = positionalEmbedding.array();
-        NDArray cls = pos.get("0:1, :");
-        NDArray patches = pos.get("1:, :").reshape(pretrainedGrid, pretrainedGrid, width).transpose(2, 0, 1);
-        NDArray resized = Resize.resize(patches, grid, grid, Resize.Mode.BICUBIC, false)
-                .reshape(width, (long) grid * grid).transpose();
-        return NDArrays.concat(new NDList(cls, resized), 0);
-    }
-
-    /** Drops the resized positional embedding (call after loading new weights). */
+    /** Drops the resized positional embedding (call after loading new weights or changing trainability). */
     public void invalidateCache() {
-        if (cachedPosition != null) {
-            cachedPosition.close();
-            cachedPosition = null;
-        }
-        cachedGrid = -1;
+        positions.invalidate();
     }
 
     public ClipTransformer transformer() {

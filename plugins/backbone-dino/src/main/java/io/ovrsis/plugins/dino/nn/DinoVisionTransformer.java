@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import io.ovrsis.api.nn.Init;
 import io.ovrsis.api.nn.LayerNorm;
 import io.ovrsis.api.nn.Param;
+import io.ovrsis.api.nn.PositionTable;
 import io.ovrsis.api.nn.Resize;
 import io.ovrsis.api.nn.TensorModule;
 import java.util.ArrayList;
@@ -44,8 +45,7 @@ public final class DinoVisionTransformer extends TensorModule {
     private final LayerNorm norm;
 
     /** Resized position table for one grid, kept while the parameter is frozen. */
-    private NDArray cachedPositions;
-    private int cachedGrid = -1;
+    private final PositionTable positions;
 
     /**
      * @param positionScale the {@code scale_factor} used when the input grid differs from
@@ -61,6 +61,7 @@ public final class DinoVisionTransformer extends TensorModule {
         this.clsToken = param("cls_token", new Shape(1, 1, width), Init.truncNormal(INIT_STD));
         this.posEmbed = param("pos_embed", new Shape(1, (long) pretrainedGrid * pretrainedGrid + 1, width),
                 Init.truncNormal(INIT_STD));
+        this.positions = new PositionTable(posEmbed, pretrainedGrid, this::scaledPositions);
         this.patchEmbed = child("patch_embed", new PatchEmbed(width, patchSize));
         BlockList list = child("blocks", new BlockList(layers, width, heads));
         this.blocks = list.blocks;
@@ -162,27 +163,11 @@ public final class DinoVisionTransformer extends TensorModule {
      * position kept. Cached while the parameter is frozen.
      */
     public NDArray positionEmbedding(int grid) {
-        if (grid == pretrainedGrid) {
-            return posEmbed.array();
-        }
-        if (posEmbed.trainable()) {
-            return resizePositions(grid);
-        }
-        if (cachedGrid != grid || cachedPositions == null) {
-            invalidateCache();
-            try (NDScope scope = new NDScope()) {
-                cachedPositions = resizePositions(grid);
-                NDScope.unregister(cachedPositions);
-            }
-            cachedGrid = grid;
-        }
-        return cachedPositions;
+        return positions.forGrid(grid);
     }
 
-    private NDArray resizePositions(int grid) {
-        NDArray pos = posEmbed.array();
-        NDArray cls = pos.get(":, 0:1, :");
-        NDArray patches = pos.get(":, 1:, :").reshape(pretrainedGrid, pretrainedGrid, width).transpose(2, 0, 1);
+    /** The authors' resize: bicubic with the fixed {@code scale_factor}, which must give {@code grid}. */
+    private NDArray scaledPositions(NDArray patches, int grid) {
         NDArray resized = Resize.resizeByScale(patches, positionScale, Resize.Mode.BICUBIC);
         long side = resized.getShape().get(1);
         if (side != grid || resized.getShape().get(2) != grid) {
@@ -190,17 +175,12 @@ public final class DinoVisionTransformer extends TensorModule {
                     + pretrainedGrid + " position grid to " + side + "×" + resized.getShape().get(2) + ", not to the input's "
                     + grid + "×" + grid);
         }
-        NDArray rows = resized.transpose(1, 2, 0).reshape(1, (long) grid * grid, width);
-        return NDArrays.concat(new NDList(cls, rows), 1);
+        return resized;
     }
 
     /** Drops the resized position table (call after loading new weights or changing trainability). */
     public void invalidateCache() {
-        if (cachedPositions != null) {
-            cachedPositions.close();
-            cachedPositions = null;
-        }
-        cachedGrid = -1;
+        positions.invalidate();
     }
 
     public int layers() {
