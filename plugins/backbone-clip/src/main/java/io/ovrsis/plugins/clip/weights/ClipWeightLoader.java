@@ -7,16 +7,14 @@ import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.component.PrepareContext;
 import io.ovrsis.api.nn.Param;
 import io.ovrsis.api.nn.TensorModule;
+import io.ovrsis.api.weights.KeyMatch;
 import io.ovrsis.api.weights.StateDict;
 import io.ovrsis.plugins.clip.WeightsFormat;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Copies one CLIP tower's tensors from a checkpoint into its module, strictly (method.md §11.1,
@@ -37,7 +35,6 @@ public final class ClipWeightLoader {
         ".attn.v_proj_weight", ".attn.in_proj_bias", ".attn.out_proj.weight", ".attn.out_proj.bias",
         ".mlp.c_fc.weight", ".mlp.c_fc.bias", ".mlp.c_proj.weight", ".mlp.c_proj.bias"};
     private static final Set<String> ROUNDED_NAMES = Set.of("conv1.weight", "proj", "text_projection");
-    private static final int LISTED = 12;
 
     /**
      * Which part of the CLIP checkpoint a module reads: the image tower (names without
@@ -94,30 +91,11 @@ public final class ClipWeightLoader {
     private static int check(TensorModule module, StateDict dict, Map<String, NDArray> entries, Tower tower,
             WeightsFormat format, String keyPath, String componentId) {
         Map<String, Param> params = module.namedParameters();
-        List<String> missing = new ArrayList<>();
-        List<String> wrongShape = new ArrayList<>();
-        for (Map.Entry<String, Param> e : params.entrySet()) {
-            NDArray t = entries.get(e.getKey());
-            if (t == null) {
-                missing.add(prefix(tower) + e.getKey() + " " + shapeText(e.getValue().shape()));
-            } else if (!t.getShape().equals(e.getValue().shape())) {
-                wrongShape.add(prefix(tower) + e.getKey() + " has shape " + shapeText(t.getShape())
-                        + ", expected " + shapeText(e.getValue().shape()));
-            }
-        }
-        Set<String> unexpected = new TreeSet<>();
-        for (String k : entries.keySet()) {
-            if (!params.containsKey(k)) {
-                unexpected.add(prefix(tower) + k + " " + shapeText(entries.get(k).getShape()));
-            }
-        }
-        if (!wrongShape.isEmpty() || !missing.isEmpty() || !unexpected.isEmpty()) {
-            String code = wrongShape.isEmpty() ? "OVRSIS-WEIGHTS-KEYS" : "OVRSIS-WEIGHTS-SHAPE";
-            StringBuilder msg = new StringBuilder(dict.source() + ": does not fit " + componentId
-                    + " (" + keyPath + "). ");
-            appendList(msg, "wrong shapes", wrongShape);
-            appendList(msg, "missing keys", missing);
-            appendList(msg, "unexpected keys", new ArrayList<>(unexpected));
+        KeyMatch match = KeyMatch.of(params, entries, k -> prefix(tower) + k);
+        if (!match.exact()) {
+            String code = match.code();
+            StringBuilder msg = match.appendTo(new StringBuilder(dict.source() + ": does not fit " + componentId
+                    + " (" + keyPath + "). "));
             msg.append("The file looks like ").append(ClipArchitecture.describe(dict, tower)).append('.');
             throw new ComponentException(code, keyPath + ".weights", msg.toString());
         }
@@ -181,25 +159,5 @@ public final class ClipWeightLoader {
 
     private static String prefix(Tower tower) {
         return tower == Tower.IMAGE ? VISUAL : "";
-    }
-
-    static String shapeText(Shape s) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < s.dimension(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(s.get(i));
-        }
-        return sb.append(')').toString();
-    }
-
-    private static void appendList(StringBuilder msg, String what, List<String> items) {
-        if (items.isEmpty()) {
-            return;
-        }
-        msg.append(items.size()).append(' ').append(what).append(": ");
-        msg.append(String.join("; ", items.subList(0, Math.min(LISTED, items.size()))));
-        if (items.size() > LISTED) {
-            msg.append("; and ").append(items.size() - LISTED).append(" more");
-        }
-        msg.append(". ");
     }
 }

@@ -2,11 +2,11 @@ package io.ovrsis.plugins.dino.weights;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.component.PrepareContext;
 import io.ovrsis.api.nn.Param;
 import io.ovrsis.api.nn.TensorModule;
+import io.ovrsis.api.weights.KeyMatch;
 import io.ovrsis.api.weights.StateDict;
 import io.ovrsis.api.weights.StateDictReader;
 import java.io.IOException;
@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Copies a DINO checkpoint into the tower as the authors' {@code BuildRSIB} does (method.md §11.3),
@@ -42,7 +40,6 @@ public final class DinoWeightLoader {
     /** The training head of DINO's checkpoints: not part of the backbone. */
     public static final String HEAD = "head.";
     private static final String MISSING = "OVRSIS-WEIGHTS-MISSING";
-    private static final int LISTED = 12;
 
     private DinoWeightLoader() {
     }
@@ -129,31 +126,12 @@ public final class DinoWeightLoader {
             entries.put(name, e.getValue());
         }
         Map<String, Param> params = module.namedParameters();
-        List<String> missing = new ArrayList<>();
-        List<String> wrongShape = new ArrayList<>();
-        for (Map.Entry<String, Param> e : params.entrySet()) {
-            NDArray t = entries.get(e.getKey());
-            if (t == null) {
-                missing.add(e.getKey() + " " + shapeText(e.getValue().shape()));
-            } else if (!t.getShape().equals(e.getValue().shape())) {
-                wrongShape.add(sourceKey.get(e.getKey()) + " has shape " + shapeText(t.getShape()) + ", expected "
-                        + shapeText(e.getValue().shape()));
-            }
-        }
-        Set<String> unexpected = new TreeSet<>();
-        for (Map.Entry<String, NDArray> e : entries.entrySet()) {
-            if (!params.containsKey(e.getKey())) {
-                unexpected.add(sourceKey.get(e.getKey()) + " " + shapeText(e.getValue().getShape()));
-            }
-        }
-        if (!wrongShape.isEmpty() || !missing.isEmpty() || !unexpected.isEmpty() || !collisions.isEmpty()) {
-            String code = wrongShape.isEmpty() ? "OVRSIS-WEIGHTS-KEYS" : "OVRSIS-WEIGHTS-SHAPE";
-            StringBuilder msg = new StringBuilder(dict.source() + (entry == null ? "" : " (entry '" + entry + "')")
-                    + ": does not fit " + componentId + " (" + keyPath + "). ");
-            appendList(msg, "wrong shapes", wrongShape);
-            appendList(msg, "missing keys", missing);
-            appendList(msg, "unexpected keys", new ArrayList<>(unexpected));
-            appendList(msg, "name clashes", collisions);
+        KeyMatch match = KeyMatch.of(params, entries, k -> sourceKey.getOrDefault(k, k));
+        if (!match.exact() || !collisions.isEmpty()) {
+            String code = match.code();
+            StringBuilder msg = match.appendTo(new StringBuilder(dict.source() + (entry == null ? "" : " (entry '" + entry + "')")
+                    + ": does not fit " + componentId + " (" + keyPath + "). "));
+            KeyMatch.appendList(msg, "name clashes", collisions);
             msg.append("Names are compared after removing 'module.' and 'backbone.' and dropping the projection head"
                     + " 'head.*', as the authors' BuildRSIB does. The file looks like ")
                     .append(DinoArchitecture.describe(entries)).append('.');
@@ -163,25 +141,5 @@ public final class DinoWeightLoader {
             e.getValue().load(entries.get(e.getKey()));
         }
         return dropped;
-    }
-
-    static String shapeText(Shape s) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < s.dimension(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(s.get(i));
-        }
-        return sb.append(')').toString();
-    }
-
-    private static void appendList(StringBuilder msg, String what, List<String> items) {
-        if (items.isEmpty()) {
-            return;
-        }
-        msg.append(items.size()).append(' ').append(what).append(": ");
-        msg.append(String.join("; ", items.subList(0, Math.min(LISTED, items.size()))));
-        if (items.size() > LISTED) {
-            msg.append("; and ").append(items.size() - LISTED).append(" more");
-        }
-        msg.append(". ");
     }
 }
