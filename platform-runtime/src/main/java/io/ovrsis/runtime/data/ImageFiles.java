@@ -2,12 +2,8 @@ package io.ovrsis.runtime.data;
 
 import io.ovrsis.api.component.ComponentException;
 import io.ovrsis.api.data.ExifOrientation;
-import java.awt.color.ColorSpace;
+import io.ovrsis.api.data.RgbPixels;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,44 +41,7 @@ public final class ImageFiles {
             throw new ComponentException("OVRSIS-DATA-INVALID", option, file + " is not an image this program can"
                     + " decode (PNG, JPEG, BMP, GIF)");
         }
-        return new RgbImage(image.getHeight(), image.getWidth(), rgb(image), null);
-    }
-
-    /** Interleaved RGB bytes of an 8-bit image. */
-    static byte[] rgb(BufferedImage image) {
-        int h = image.getHeight();
-        int w = image.getWidth();
-        int n = h * w;
-        byte[] out = new byte[n * 3];
-        Raster raster = image.getRaster();
-        ColorModel cm = image.getColorModel();
-        int bands = raster.getNumBands();
-        boolean eightBit = raster.getSampleModel().getSampleSize(0) == 8;
-        boolean component = cm instanceof ComponentColorModel && eightBit && !(cm instanceof IndexColorModel);
-        if (component && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && bands <= 2) {
-            int[] px = raster.getPixels(0, 0, w, h, (int[]) null);
-            for (int i = 0; i < n; i++) {
-                byte g = (byte) px[i * bands];
-                out[3 * i] = g;
-                out[3 * i + 1] = g;
-                out[3 * i + 2] = g;
-            }
-        } else if (component && cm.getColorSpace().isCS_sRGB() && bands >= 3) {
-            int[] px = raster.getPixels(0, 0, w, h, (int[]) null);
-            for (int i = 0; i < n; i++) {
-                out[3 * i] = (byte) px[i * bands];
-                out[3 * i + 1] = (byte) px[i * bands + 1];
-                out[3 * i + 2] = (byte) px[i * bands + 2];
-            }
-        } else {
-            int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-            for (int i = 0; i < n; i++) {
-                out[3 * i] = (byte) (argb[i] >> 16);
-                out[3 * i + 1] = (byte) (argb[i] >> 8);
-                out[3 * i + 2] = (byte) argb[i];
-            }
-        }
-        return out;
+        return new RgbImage(image.getHeight(), image.getWidth(), RgbPixels.of(image), null);
     }
 
     /** The image as detectron2's {@code read_image} sees it: turned by a JPEG's EXIF orientation. */

@@ -1,12 +1,8 @@
 package io.ovrsis.plugins.ovrsisbench;
 
 import io.ovrsis.api.data.ExifOrientation;
-import java.awt.color.ColorSpace;
+import io.ovrsis.api.data.RgbPixels;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -44,7 +40,7 @@ public final class RgbImages {
         }
         int h = image.getHeight();
         int w = image.getWidth();
-        byte[] rgb = toRgb(image);
+        byte[] rgb = RgbPixels.of(image);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
             int orientation = ExifOrientation.read(file);
@@ -55,49 +51,5 @@ public final class RgbImages {
             }
         }
         return new Rgb(h, w, rgb);
-    }
-
-    /** Interleaved RGB bytes of any 8-bit image ImageIO decodes. */
-    public static byte[] toRgb(BufferedImage image) {
-        int h = image.getHeight();
-        int w = image.getWidth();
-        int n = h * w;
-        byte[] out = new byte[n * 3];
-        Raster raster = image.getRaster();
-        ColorModel cm = image.getColorModel();
-        int bands = raster.getNumBands();
-        int bits = raster.getSampleModel().getSampleSize(0);
-        if (cm instanceof IndexColorModel icm) {
-            int[] idx = raster.getPixels(0, 0, w, h, (int[]) null);
-            for (int i = 0; i < n; i++) {
-                out[3 * i] = (byte) icm.getRed(idx[i]);
-                out[3 * i + 1] = (byte) icm.getGreen(idx[i]);
-                out[3 * i + 2] = (byte) icm.getBlue(idx[i]);
-            }
-        } else if (cm instanceof ComponentColorModel && bits == 8
-                && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && bands <= 2) {
-            int[] px = raster.getPixels(0, 0, w, h, (int[]) null);
-            for (int i = 0; i < n; i++) {
-                byte g = (byte) px[i * bands];
-                out[3 * i] = g;
-                out[3 * i + 1] = g;
-                out[3 * i + 2] = g;
-            }
-        } else if (cm instanceof ComponentColorModel && bits == 8 && cm.getColorSpace().isCS_sRGB() && bands >= 3) {
-            int[] px = raster.getPixels(0, 0, w, h, (int[]) null);
-            for (int i = 0; i < n; i++) {
-                out[3 * i] = (byte) px[i * bands];
-                out[3 * i + 1] = (byte) px[i * bands + 1];
-                out[3 * i + 2] = (byte) px[i * bands + 2];
-            }
-        } else {
-            int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-            for (int i = 0; i < n; i++) {
-                out[3 * i] = (byte) (argb[i] >> 16);
-                out[3 * i + 1] = (byte) (argb[i] >> 8);
-                out[3 * i + 2] = (byte) argb[i];
-            }
-        }
-        return out;
     }
 }
